@@ -1,0 +1,41 @@
+// Bundles every entry of claimlint into dist/: the CLI now, the language server and the
+// VS Code client as they arrive. `--watch` rebuilds on change; `--production` minifies.
+import * as esbuild from "esbuild";
+import { chmodSync, existsSync } from "node:fs";
+
+const watch = process.argv.includes("--watch");
+const production = process.argv.includes("--production");
+
+/** Each entry: source file, output file, and whether it is run directly as a command. */
+const entries = [
+  { in: "server/src/cli.ts", out: "dist/cli.js", executable: true },
+  { in: "server/src/server.ts", out: "dist/server.js", executable: true },
+  { in: "client/src/extension.ts", out: "dist/extension.js", executable: false, external: ["vscode"] },
+].filter((e) => existsSync(e.in));
+
+const contexts = await Promise.all(
+  entries.map((e) =>
+    esbuild.context({
+      entryPoints: [e.in],
+      outfile: e.out,
+      bundle: true,
+      platform: "node",
+      target: "node20",
+      format: "cjs",
+      sourcemap: !production,
+      minify: production,
+      external: e.external ?? [],
+      banner: e.executable ? { js: "#!/usr/bin/env node" } : undefined,
+      logLevel: "warning",
+      plugins: [{ name: "chmod", setup: (b) => b.onEnd((r) => { if (!r.errors.length && e.executable) chmodSync(e.out, 0o755); }) }],
+    }),
+  ),
+);
+
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log(`watching ${entries.length} entries`);
+} else {
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+}

@@ -1,0 +1,71 @@
+/**
+ * What the engine reports. Findings carry character offsets into the checked text
+ * (UTF-16 code units, as JavaScript strings and LSP positions count them); only the
+ * server and the CLI turn offsets into lines and columns.
+ */
+import type { ReferenceFact, SourceArticle } from "../reference/types";
+
+/** The stable rule ids of spec section 5; they are diagnostic codes and config keys. */
+export const RULE_IDS = [
+  "unattributed-figure",
+  "unattributed-spec",
+  "spec-conflict",
+  "unit-mismatch",
+  "vague-attribution",
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export type Severity = "error" | "warning" | "information" | "hint";
+/** A rule's configured severity; `off` silences it. */
+export type SeveritySetting = Severity | "off";
+
+/** The severity each rule has when nothing configures it. */
+export const DEFAULT_SEVERITIES: Record<RuleId, SeveritySetting> = {
+  "unattributed-figure": "warning",
+  "unattributed-spec": "warning",
+  "spec-conflict": "error",
+  "unit-mismatch": "warning",
+  "vague-attribution": "off",
+};
+
+/** A plain replacement of `length` characters at `offset` by `newText`. */
+export interface TextEdit {
+  offset: number;
+  length: number;
+  newText: string;
+}
+
+export type FixKind = "add-attribution" | "attribute-to-source" | "use-reference-value" | "correct-conversion";
+
+/** A change the finding offers; editors show `title` and apply `edits`. */
+export interface Fix {
+  kind: FixKind;
+  title: string;
+  edits: TextEdit[];
+  /** Clearly the best of the fixes offered. */
+  preferred?: boolean;
+  /**
+   * Where the inserted text holds a stand-in for the user to replace (the source of an
+   * attribution): offset and length inside the first edit's `newText`.
+   */
+  placeholder?: { offset: number; length: number };
+}
+
+/** A reference fact a finding relies on, with the article it was taken from. */
+export interface FactCitation {
+  system: string;
+  fact: ReferenceFact;
+  source: SourceArticle;
+}
+
+/** One problem in a draft. */
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  offset: number;
+  length: number;
+  message: string;
+  /** For spec findings: the reference fact the statement was compared with. */
+  related?: FactCitation[];
+  fixes: Fix[];
+}
