@@ -1,0 +1,84 @@
+/**
+ * `--format sarif`: SARIF 2.1.0 as GitHub code scanning accepts it. Regions use 1-based
+ * lines and columns; columns count UTF-16 code units (the run says so with
+ * `columnKind: "utf16CodeUnits"`), the same unit as LSP characters, so the column is the
+ * LSP character + 1, and `endColumn` is exclusive as SARIF defines it.
+ */
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
+import { DEFAULT_SEVERITIES, RULE_IDS, type RuleId, type Severity } from "../core/finding";
+import type { FileResult } from "./results";
+
+const INFORMATION_URI = "https://github.com/claimlint/claimlint";
+const RULES_DOC = "https://github.com/claimlint/claimlint/blob/main/docs/rules.md";
+
+/** One line per rule for the SARIF rule table (spec section 5). */
+export const RULE_SUMMARIES: Record<RuleId, string> = {
+  "unattributed-figure": "A figure in a sentence that does not say where it comes from.",
+  "unattributed-spec": "A weapon-specification statement that does not say where it comes from.",
+  "spec-conflict": "A weapon specification that differs from the reference by more than 10%.",
+  "unit-mismatch": "A value and its parenthetical conversion disagree by more than 5%.",
+  "vague-attribution": "The only attribution is unnamed, such as \"officials said\".",
+};
+
+const LEVELS: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", information: "note", hint: "note" };
+
+/** The SARIF log for `results`; `cwd` makes artifact URIs relative, as code scanning wants. */
+export function formatSarif(results: readonly FileResult[], context: { cwd: string; version: string }): string {
+  const rules = RULE_IDS.map((id) => {
+    const severity = DEFAULT_SEVERITIES[id];
+    return {
+      id,
+      shortDescription: { text: RULE_SUMMARIES[id] },
+      helpUri: `${RULES_DOC}#${id}`,
+      // A rule that is off by default still has the level it would report at (spec section 5).
+      defaultConfiguration: severity === "off" ? { enabled: false, level: "note" } : { level: LEVELS[severity] },
+    };
+  });
+  const sarifResults = results.flatMap((r) =>
+    r.diagnostics.map((d) => ({
+      ruleId: d.rule,
+      ruleIndex: RULE_IDS.indexOf(d.rule),
+      level: LEVELS[d.severity],
+      message: { text: d.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: artifactUri(r.file, context.cwd) },
+            region: {
+              startLine: d.range.start.line + 1,
+              startColumn: d.range.start.character + 1,
+              endLine: d.range.end.line + 1,
+              endColumn: d.range.end.character + 1,
+            },
+          },
+        },
+      ],
+    })),
+  );
+  const log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: "claimlint", version: context.version, informationUri: INFORMATION_URI, rules } },
+        columnKind: "utf16CodeUnits",
+        results: sarifResults,
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + "\n";
+}
+
+/**
+ * A path relative to the working directory, with forward slashes and each segment
+ * percent-encoded (SARIF wants a URI reference). A file outside the working directory
+ * gets a file: URI, since a "../" path means nothing to code scanning. Stdin stays "-".
+ */
+export function artifactUri(file: string, cwd: string): string {
+  if (file === "-") return "-";
+  const absolute = path.resolve(cwd, file);
+  const relative = path.relative(cwd, absolute);
+  if (relative === "" || relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return pathToFileURL(absolute).href;
+  return relative.split(path.sep).map(encodeURIComponent).join("/");
+}
