@@ -2,8 +2,18 @@
  * The engine's entry point: Markdown text in, findings out. It knows nothing of files,
  * LSP or VS Code; the reference and the options come in as parameters.
  */
-import type { Reference } from "../reference/types";
-import type { Finding, RuleId, SeveritySetting } from "./finding";
+import type { Reference, SourceArticle } from "../reference/types";
+import { createAnalyser, type Claim } from "./analysis";
+import { compilePhrases } from "./attribution";
+import { readDirectives } from "./directives";
+import { DEFAULT_SEVERITIES, type Finding, type RuleId, type Severity, type SeveritySetting } from "./finding";
+import { indexLines } from "./lines";
+import type { Rule, RuleContext } from "./rules/rule";
+import { specConflict } from "./rules/spec-conflict";
+import { unattributedFigure } from "./rules/unattributed-figure";
+import { unattributedSpec } from "./rules/unattributed-spec";
+import { unitMismatch } from "./rules/unit-mismatch";
+import { vagueAttribution } from "./rules/vague-attribution";
 
 export interface CheckOptions {
   /** Severity per rule; rules not named keep DEFAULT_SEVERITIES. */
@@ -17,7 +27,40 @@ export interface Checker {
   check(text: string): Finding[];
 }
 
+const RULES: [RuleId, Rule][] = [
+  ["unattributed-figure", unattributedFigure],
+  ["unattributed-spec", unattributedSpec],
+  ["spec-conflict", specConflict],
+  ["unit-mismatch", unitMismatch],
+  ["vague-attribution", vagueAttribution],
+];
+
 export function createChecker(deps: { reference: Reference; options?: Partial<CheckOptions> }): Checker {
-  void deps;
-  return { check: () => [] };
+  const { reference } = deps;
+  const severities = { ...DEFAULT_SEVERITIES, ...deps.options?.severities };
+  const active = RULES.filter(([id]) => severities[id] !== "off").map(([id, rule]) => ({ id, rule, severity: severities[id] as Severity }));
+  const analyser = createAnalyser(reference, compilePhrases(deps.options?.attributionPhrases ?? []));
+  const sources = new Map<string, SourceArticle>(reference.sources.map((s) => [s.id, s]));
+  const context: RuleContext = {
+    reference,
+    sourceOf: (id) => sources.get(id),
+    quote: (claim: Claim) => `“${claim.block.text.slice(claim.figure.start, claim.figure.end).replace(/\s+/g, " ")}”`,
+  };
+
+  return {
+    check(text) {
+      if (active.length === 0) return [];
+      const analysis = analyser.analyse(text);
+      const silencer = analysis.comments.length ? readDirectives(analysis.comments, indexLines(text)) : undefined;
+      const findings: Finding[] = [];
+      for (const claim of analysis.claims) {
+        for (const { id, rule, severity } of active) {
+          if (silencer?.silences(id, claim.offset)) continue;
+          const found = rule(claim, context);
+          if (found) findings.push({ ...found, severity });
+        }
+      }
+      return findings.sort((a, b) => a.offset - b.offset);
+    },
+  };
 }

@@ -1,0 +1,128 @@
+/**
+ * Reads a draft as a copy editor does: every figure in its sentence, whether that sentence
+ * (or the quotation, link, footnote or lead-in around it) names a source, and whether the
+ * figure states a spec of a weapon system and how it compares with the reference.
+ * The rules turn this analysis into findings; the language server reuses it for hovers.
+ */
+import type { Reference, SpecAttribute, WeaponSystem } from "../reference/types";
+import { attributedBy, findAttribution, namesSpeaker, type Attribution } from "./attribution";
+import { compareWithReference, type Verdict } from "./comparison";
+import { findFigures, type Figure } from "./figures";
+import { parseDraft, type HtmlComment, type ProseBlock } from "./markdown/prose";
+import { findQuotations, narration, quotationAt, type Quotation } from "./quotations";
+import { splitSentences, type Sentence } from "./sentences";
+import { nearestSystem, specAttribute } from "./specs";
+import { createWeaponMatcher, refersBack, type WeaponMatcher, type WeaponMention } from "./weapons";
+
+/** A figure in its context: the unit every rule works on. */
+export interface Claim {
+  figure: Figure;
+  block: ProseBlock;
+  sentence: Sentence;
+  /** The source the figure is attributed to; undefined when none is named. */
+  attribution?: Attribution;
+  spec?: { system: WeaponSystem; attribute: SpecAttribute; verdict: Verdict };
+  /** Source offsets of the whole figure. */
+  offset: number;
+  length: number;
+}
+
+export interface DraftAnalysis {
+  claims: Claim[];
+  comments: HtmlComment[];
+}
+
+export interface Analyser {
+  analyse(text: string): DraftAnalysis;
+  weapons: WeaponMatcher;
+}
+
+export function createAnalyser(reference: Reference, attributionPhrases: readonly RegExp[]): Analyser {
+  const weapons = createWeaponMatcher(reference);
+  const leadInAttributed = new WeakMap<ProseBlock, boolean>();
+
+  /** A lead-in covers its list or table when its last sentence is attributed. */
+  function isAttributedLeadIn(leadIn: ProseBlock): boolean {
+    let known = leadInAttributed.get(leadIn);
+    if (known === undefined) {
+      const sentences = splitSentences(leadIn.text);
+      const last = sentences[sentences.length - 1];
+      const quotes = findQuotations(leadIn.text);
+      known = !!last && (!!findAttribution(narration(leadIn.text, quotes).slice(last.start, last.end), attributionPhrases) || cites(leadIn, last));
+      leadInAttributed.set(leadIn, known);
+    }
+    return known;
+  }
+
+  function analyseBlock(block: ProseBlock, claims: Claim[]): void {
+    const figures = findFigures(block.text);
+    if (figures.length === 0) return;
+    const text = block.text;
+    const sentences = splitSentences(text);
+    const quotes = findQuotations(text);
+    const told = narration(text, quotes);
+    const mentions = weapons.find(text);
+    const leadIn = block.leadIn;
+    let previousSystem = leadIn ? lastSystem(weapons.find(leadIn.text)) : undefined;
+    let f = 0;
+    for (const sentence of sentences) {
+      const own = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+      const carried = own.length === 0 && refersBack(text.slice(sentence.start, sentence.end)) ? previousSystem : undefined;
+      previousSystem = own.length > 0 ? lastSystem(own) : carried;
+      while (f < figures.length && figures[f].start < sentence.start) f++;
+      if (f >= figures.length || figures[f].start >= sentence.end) continue;
+      const attribution =
+        findAttribution(told.slice(sentence.start, sentence.end), attributionPhrases) ??
+        (cites(block, sentence) ? attributedBy("citation") : leadIn && isAttributedLeadIn(leadIn) ? attributedBy("lead-in") : undefined);
+      for (; f < figures.length && figures[f].start < sentence.end; f++) {
+        const figure = figures[f];
+        const quote = quotationAt(quotes, figure.start);
+        const spoken = !attribution && quote && speakerNamed(quote, told, sentences) ? attributedBy("quotation") : undefined;
+        const claim: Claim = {
+          figure,
+          block,
+          sentence,
+          attribution: attribution ?? spoken,
+          offset: block.map.toSource(figure.start),
+          length: 0,
+        };
+        claim.length = block.map.toSourceEnd(figure.end) - claim.offset;
+        const system = nearestSystem(own, figure.start)?.system ?? carried;
+        if (system) {
+          const compound = own.some((m) => m.start >= figure.end && /^[\s\u00a0]*$/.test(text.slice(figure.end, m.start)) && /-/.test(text.slice(figure.start, figure.end)));
+          const attribute = specAttribute(text, sentence, figure, compound);
+          if (attribute) claim.spec = { system, attribute, verdict: compareWithReference(system, attribute, figure) };
+        }
+        claims.push(claim);
+      }
+    }
+  }
+
+  return {
+    weapons,
+    analyse(text) {
+      const draft = parseDraft(text);
+      const claims: Claim[] = [];
+      for (const block of draft.blocks) analyseBlock(block, claims);
+      return { claims, comments: draft.comments };
+    },
+  };
+}
+
+function lastSystem(mentions: WeaponMention[]): WeaponSystem | undefined {
+  return mentions.length ? mentions[mentions.length - 1].system : undefined;
+}
+
+/** A link or footnote reference inside the sentence (or right after its full stop) cites it. */
+function cites(block: ProseBlock, sentence: Sentence): boolean {
+  return block.citations.some((at) => at >= sentence.start && at <= sentence.end);
+}
+
+/** The narration around a quotation (before its opening, after its closing) names a speaker. */
+function speakerNamed(quote: Quotation, told: string, sentences: Sentence[]): boolean {
+  const opening = sentences.find((s) => quote.open >= s.start && quote.open < s.end);
+  if (opening && namesSpeaker(told.slice(opening.start, quote.open))) return true;
+  if (quote.close < 0) return false;
+  const closing = sentences.find((s) => quote.close >= s.start && quote.close < s.end);
+  return !!closing && namesSpeaker(told.slice(quote.close + 1, closing.end));
+}

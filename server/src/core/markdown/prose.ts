@@ -1,0 +1,245 @@
+/**
+ * Markdown to prose: the text a reader sees, block by block, with a map back to the source.
+ * Only prose is checked (spec section 1): code, HTML, URLs, reference and footnote
+ * definitions, front matter and math never reach the rules.
+ */
+import { GFM, parser as commonmark } from "@lezer/markdown";
+import type { SyntaxNode, TreeCursor } from "@lezer/common";
+import { Footnotes, MathSyntax, frontMatterEnd } from "./extensions";
+import { decodeEntity } from "./entities";
+import { OffsetMap } from "./offset-map";
+
+const markdown = commonmark.configure([GFM, Footnotes, MathSyntax]);
+
+/** Stands in the prose for inline code, autolinks and inline math: not a word, not a number. */
+export const PLACEHOLDER = "\uFFFC";
+
+export type BlockKind = "paragraph" | "heading" | "table-cell";
+
+/** A block of prose: a paragraph, heading or table cell. Sentences never cross blocks. */
+export interface ProseBlock {
+  kind: BlockKind;
+  text: string;
+  map: OffsetMap;
+  /** Source range of the block. */
+  from: number;
+  to: number;
+  /** Prose offsets of links and footnote references: each cites the sentence it sits in. */
+  citations: number[];
+  /** The paragraph ending with a colon that introduces the list or table this block is in. */
+  leadIn?: ProseBlock;
+}
+
+/** An HTML comment in prose or between blocks (where directives live). */
+export interface HtmlComment {
+  from: number;
+  to: number;
+  body: string;
+}
+
+export interface ParsedDraft {
+  blocks: ProseBlock[];
+  comments: HtmlComment[];
+}
+
+const SKIPPED_BLOCKS = new Set([
+  "FencedCode",
+  "CodeBlock",
+  "HTMLBlock",
+  "ProcessingInstructionBlock",
+  "LinkReference",
+  "FootnoteDefinition",
+  "MathBlock",
+  "HorizontalRule",
+]);
+const TEXT_BLOCKS: Record<string, BlockKind> = {
+  Paragraph: "paragraph",
+  ATXHeading1: "heading",
+  ATXHeading2: "heading",
+  ATXHeading3: "heading",
+  ATXHeading4: "heading",
+  ATXHeading5: "heading",
+  ATXHeading6: "heading",
+  SetextHeading1: "heading",
+  SetextHeading2: "heading",
+  TableCell: "table-cell",
+};
+/** Inline markup whose characters are not prose. */
+const MARKS = new Set([
+  "EmphasisMark",
+  "LinkMark",
+  "LinkTitle",
+  "LinkLabel",
+  "Image",
+  "HTMLTag",
+  "QuoteMark",
+  "HeaderMark",
+  "TaskMarker",
+  "StrikethroughMark",
+  "ListMark",
+]);
+/** Inline nodes a reader sees as one opaque token. */
+const OPAQUE = new Set(["InlineCode", "Autolink", "InlineMath", "URL"]);
+
+/** Parses a draft into prose blocks and the HTML comments that may carry directives. */
+export function parseDraft(source: string): ParsedDraft {
+  const text = parserText(source);
+  const start = frontMatterEnd(text);
+  const tree = markdown.parse(start ? blankOut(text, start) : text);
+  const blocks: ProseBlock[] = [];
+  const comments: HtmlComment[] = [];
+  const byStart = new Map<number, ProseBlock>();
+  const leadIns: (ProseBlock | undefined)[] = [];
+
+  tree.iterate({
+    from: start,
+    enter(ref) {
+      const name = ref.name;
+      if (name === "CommentBlock") {
+        comments.push(comment(text, ref.from, ref.to));
+        return false;
+      }
+      if (SKIPPED_BLOCKS.has(name)) return false;
+      if (name === "BulletList" || name === "OrderedList" || name === "Table") {
+        leadIns.push(leadInOf(ref.node, byStart) ?? leadIns[leadIns.length - 1]);
+        return true;
+      }
+      const kind = TEXT_BLOCKS[name];
+      if (!kind) return true;
+      const block = buildBlock(ref.node, text, kind, comments);
+      block.leadIn = leadIns[leadIns.length - 1];
+      blocks.push(block);
+      if (kind === "paragraph") byStart.set(block.from, block);
+      return false;
+    },
+    leave(ref) {
+      if (ref.name === "BulletList" || ref.name === "OrderedList" || ref.name === "Table") leadIns.pop();
+    },
+  });
+  return { blocks, comments };
+}
+
+/**
+ * The text the parser sees: lone CRs become LFs, so every line ending is one the parser
+ * knows. The length never changes, so every offset still holds in the original.
+ */
+function parserText(source: string): string {
+  return source.includes("\r") ? source.replace(/\r(?!\n)/g, "\n") : source;
+}
+
+/** Front matter turned into blank lines of the same length: the parser skips it, offsets hold. */
+function blankOut(text: string, end: number): string {
+  return text.slice(0, end).replace(/[^\n]/g, " ") + text.slice(end);
+}
+
+/** The paragraph just before a list or table (comments aside), when it ends with a colon. */
+function leadInOf(node: SyntaxNode, byStart: Map<number, ProseBlock>): ProseBlock | undefined {
+  let prev = node.prevSibling;
+  while (prev && prev.name === "CommentBlock") prev = prev.prevSibling;
+  if (!prev || prev.name !== "Paragraph") return undefined;
+  const block = byStart.get(prev.from);
+  return block && block.text.trimEnd().endsWith(":") ? block : undefined;
+}
+
+function comment(text: string, from: number, to: number): HtmlComment {
+  const raw = text.slice(from, to);
+  return { from, to, body: raw.replace(/^<!--/, "").replace(/-->\s*$/, "") };
+}
+
+/** Heading numbering (`1.`, `2.3`, `4)`) is structure, not a figure. */
+const HEADING_NUMBER = /^[ \t]*\d+(?:\.\d+)*[.)]?[ \t]+/;
+
+function buildBlock(node: SyntaxNode, text: string, kind: BlockKind, comments: HtmlComment[]): ProseBlock {
+  const map = new OffsetMap();
+  const citations: number[] = [];
+  let prose = "";
+  let pos = node.from;
+  if (kind === "heading") {
+    const mark = node.firstChild;
+    const contentStart = mark && mark.name === "HeaderMark" && mark.from === node.from ? mark.to : node.from;
+    const numbering = HEADING_NUMBER.exec(text.slice(contentStart, Math.min(node.to, contentStart + 40)));
+    pos = contentStart + (numbering ? numbering[0].length : 0);
+  }
+  const copyTo = (end: number) => {
+    if (end > pos) {
+      map.addRun(pos, end - pos);
+      prose += text.slice(pos, end);
+    }
+    pos = Math.max(pos, end);
+  };
+  const atom = (from: number, to: number, char: string) => {
+    copyTo(from);
+    map.addAtom(from, to - from);
+    prose += char;
+    pos = to;
+  };
+
+  const cursor: TreeCursor = node.cursor();
+  let depth = 0;
+  let inLink = 0;
+  const enter = (): boolean => {
+    const name = cursor.name;
+    if (cursor.from < pos) return false; // before the heading's content start
+    if (name === "Comment") {
+      comments.push(comment(text, cursor.from, cursor.to));
+      copyTo(cursor.from);
+      pos = cursor.to;
+    } else if (name === "FootnoteReference") {
+      copyTo(cursor.from);
+      citations.push(prose.length);
+      pos = cursor.to;
+    } else if (name === "URL" && inLink) {
+      copyTo(cursor.from);
+      pos = cursor.to;
+    } else if (MARKS.has(name)) {
+      copyTo(cursor.from);
+      pos = cursor.to;
+    } else if (OPAQUE.has(name)) {
+      atom(cursor.from, cursor.to, PLACEHOLDER);
+    } else if (name === "Escape") {
+      atom(cursor.from, cursor.to, text.charAt(cursor.from + 1));
+    } else if (name === "Entity") {
+      const decoded = decodeEntity(text.slice(cursor.from, cursor.to));
+      if (decoded !== undefined) atom(cursor.from, cursor.to, decoded);
+    } else if (name === "HardBreak") {
+      atom(cursor.from, cursor.to, "\n");
+    } else {
+      if (name === "Link" && hasTarget(cursor.node)) citations.push(prose.length + Math.max(0, cursor.from - pos));
+      return true; // Emphasis, Link text, Strikethrough…: descend into the children
+    }
+    return false;
+  };
+
+  if (cursor.firstChild()) {
+    depth = 1;
+    for (;;) {
+      const descend = enter();
+      if (descend && cursor.firstChild()) {
+        if (cursor.node.parent?.name === "Link") inLink++;
+        depth++;
+        continue;
+      }
+      while (!cursor.nextSibling()) {
+        if (depth === 1) {
+          depth = 0;
+          break;
+        }
+        if (cursor.parent()) {
+          depth--;
+          if (cursor.name === "Link") inLink--;
+        }
+      }
+      if (depth === 0) break;
+    }
+  }
+  copyTo(node.to);
+  return { kind, text: prose, map, from: node.from, to: node.to, citations };
+}
+
+/** A link cites its sentence when it points somewhere: a URL or a reference label. */
+function hasTarget(link: SyntaxNode): boolean {
+  for (let child = link.firstChild; child; child = child.nextSibling) {
+    if (child.name === "URL" || child.name === "LinkLabel") return true;
+  }
+  return false;
+}
