@@ -6,21 +6,11 @@
  */
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
-import { DEFAULT_SEVERITIES, RULE_IDS, type RuleId, type Severity } from "../core/finding";
+import { DEFAULT_SEVERITIES, RULE_IDS, type Severity } from "../core/finding";
 import type { FileResult } from "./results";
+import { RULE_SUMMARIES, ruleDocsUrl } from "../core/rules/catalog";
 
 const INFORMATION_URI = "https://github.com/claimlint/claimlint";
-const RULES_DOC = "https://github.com/claimlint/claimlint/blob/main/docs/rules.md";
-
-/** One line per rule for the SARIF rule table (spec section 5). */
-export const RULE_SUMMARIES: Record<RuleId, string> = {
-  "unattributed-figure": "A figure in a sentence that does not say where it comes from.",
-  "unattributed-spec": "A weapon-specification statement that does not say where it comes from.",
-  "spec-conflict": "A weapon specification that differs from the reference by more than 10%.",
-  "unit-mismatch": "A value and its parenthetical conversion disagree by more than 5%.",
-  "vague-attribution": "The only attribution is unnamed, such as \"officials said\".",
-};
-
 const LEVELS: Record<Severity, "error" | "warning" | "note"> = { error: "error", warning: "warning", information: "note", hint: "note" };
 
 /** The SARIF log for `results`; `cwd` makes artifact URIs relative, as code scanning wants. */
@@ -30,7 +20,7 @@ export function formatSarif(results: readonly FileResult[], context: { cwd: stri
     return {
       id,
       shortDescription: { text: RULE_SUMMARIES[id] },
-      helpUri: `${RULES_DOC}#${id}`,
+      helpUri: ruleDocsUrl(id),
       // A rule that is off by default still has the level it would report at (spec section 5).
       defaultConfiguration: severity === "off" ? { enabled: false, level: "note" } : { level: LEVELS[severity] },
     };

@@ -3,6 +3,7 @@
  * Lines break at "\r\n", "\n" and "\r" alike, as LSP does; characters are UTF-16 code
  * units (JavaScript string indices), so an astral character counts two.
  */
+import { indexLines } from "../core/lines";
 
 /** An LSP position: zero-based line, zero-based UTF-16 character. */
 export interface Position {
@@ -21,22 +22,11 @@ export interface Range {
  * draft with many findings costs one pass plus a binary search per offset.
  */
 export function positionConverter(text: string): (offset: number) => Position {
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 /* \r */ && text.charCodeAt(i + 1) === 10) i++; // "\r\n" is one break
-    if (c === 13 || c === 10) lineStarts.push(i + 1);
-  }
+  const lines = indexLines(text);
   return (offset) => {
     const at = Math.max(0, Math.min(offset, text.length));
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid]! <= at) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: at - lineStarts[low]! };
+    const line = lines.lineOf(at);
+    return { line, character: at - lines.startOf(line) };
   };
 }
 

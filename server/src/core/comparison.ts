@@ -34,7 +34,9 @@ export function compareWithReference(system: WeaponSystem, attribute: SpecAttrib
     if (!closest || deviation < closest.deviation) closest = { fact, deviation };
   }
   if (!closest) return { status: "no-reference" };
-  return { status: "conflicts", fact: closest.fact };
+  // Cite the fact in the writer's own unit where there is one: `300 km` answers `500 km`.
+  const sameUnit = stated.unit && facts.find((f) => unitOf(f.unit) === stated.unit);
+  return { status: "conflicts", fact: sameUnit || closest.fact };
 }
 
 function boundedDeviation(stated: number, reference: number, qualifier: string | undefined): number {
