@@ -8,7 +8,11 @@ import { convert, KM, MI, unitOf } from "../units";
 /** `4,000`, `2.5`, `186`: at most `decimals` decimals (0 for values of 100 and more). */
 export function formatNumber(value: number, decimals?: number): string {
   const places = decimals ?? (Math.abs(value) >= 100 || Number.isInteger(value) ? 0 : 1);
-  return value.toLocaleString("en-US", { maximumFractionDigits: places, minimumFractionDigits: 0 });
+  // Intl's number formatting is slow on the keystroke path; this is all a fix needs.
+  const [whole, fraction] = value.toFixed(places).split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const trimmed = fraction?.replace(/0+$/, "");
+  return trimmed ? `${grouped}.${trimmed}` : grouped;
 }
 
 /** `up to 300 km (186 mi)`: a fact as the reference states it, with its other common unit. */
