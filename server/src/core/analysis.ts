@@ -11,6 +11,7 @@ import { findFigures, type Figure } from "./figures";
 import { parseDraft, type HtmlComment, type ProseBlock } from "./markdown/prose";
 import { findQuotations, narration, quotationAt, type Quotation } from "./quotations";
 import { splitSentences, type Sentence } from "./sentences";
+import { anyBetween, lastAtOrBefore } from "./sorted";
 import { nearestSystem, specAttribute } from "./specs";
 import { createWeaponMatcher, refersBack, type WeaponMatcher, type WeaponMention } from "./weapons";
 
@@ -65,8 +66,12 @@ export function createAnalyser(reference: Reference, attributionPhrases: readonl
     const leadIn = block.leadIn;
     let previousSystem = leadIn ? lastSystem(weapons.find(leadIn.text)) : undefined;
     let f = 0;
+    let m = 0;
     for (const sentence of sentences) {
-      const own = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+      while (m < mentions.length && mentions[m].start < sentence.start) m++;
+      const firstOwn = m;
+      while (m < mentions.length && mentions[m].end <= sentence.end) m++;
+      const own = mentions.slice(firstOwn, m);
       const carried = own.length === 0 && refersBack(text.slice(sentence.start, sentence.end)) ? previousSystem : undefined;
       previousSystem = own.length > 0 ? lastSystem(own) : carried;
       while (f < figures.length && figures[f].start < sentence.start) f++;
@@ -87,7 +92,7 @@ export function createAnalyser(reference: Reference, attributionPhrases: readonl
           length: 0,
         };
         claim.length = block.map.toSourceEnd(figure.end) - claim.offset;
-        const system = nearestSystem(own, figure.start)?.system ?? carried;
+        const system = nearestSystem(own, text, figure)?.system ?? carried;
         if (system) {
           const compound = own.some((m) => m.start >= figure.end && /^[\s\u00a0]*$/.test(text.slice(figure.end, m.start)) && /-/.test(text.slice(figure.start, figure.end)));
           const attribute = specAttribute(text, sentence, figure, compound);
@@ -115,14 +120,19 @@ function lastSystem(mentions: WeaponMention[]): WeaponSystem | undefined {
 
 /** A link or footnote reference inside the sentence (or right after its full stop) cites it. */
 function cites(block: ProseBlock, sentence: Sentence): boolean {
-  return block.citations.some((at) => at >= sentence.start && at <= sentence.end);
+  return anyBetween(block.citations, sentence.start, sentence.end);
 }
 
 /** The narration around a quotation (before its opening, after its closing) names a speaker. */
 function speakerNamed(quote: Quotation, told: string, sentences: Sentence[]): boolean {
-  const opening = sentences.find((s) => quote.open >= s.start && quote.open < s.end);
+  const opening = sentenceAt(sentences, quote.open);
   if (opening && namesSpeaker(told.slice(opening.start, quote.open))) return true;
   if (quote.close < 0) return false;
-  const closing = sentences.find((s) => quote.close >= s.start && quote.close < s.end);
+  const closing = sentenceAt(sentences, quote.close);
   return !!closing && namesSpeaker(told.slice(quote.close + 1, closing.end));
+}
+
+function sentenceAt(sentences: Sentence[], at: number): Sentence | undefined {
+  const s = sentences[lastAtOrBefore(sentences, at, (x) => x.start)];
+  return s && at < s.end ? s : undefined;
 }

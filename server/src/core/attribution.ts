@@ -34,6 +34,8 @@ const NOUN_FORMS = new Set(["reports", "report", "claims", "claim", "notes", "es
 const VERB = new RegExp(String.raw`(?<![\p{L}'’-])(${SPEECH_VERBS})(?![\p{L}'’-])`, "giu");
 const DETERMINER_BEFORE = /(?:^|[^\p{L}])(?:a|an|the|its|their|his|her|our|this|that|these|those|such|all)\s+$/iu;
 const NOT_ATTRIBUTING_AFTER = /^(?:\s*[:;.,!?)]|\s*$|\s+(?:of|on|from|about|by|in|for|over|with|as|are|were|was|is|and|or)(?![\p{L}]))/iu;
+/** `said goodbye`, `said no`: saying something that is not a claim. */
+const SAID_IDIOM_AFTER = /^\s+(?:goodbye|farewell|no|yes|sorry|thanks|thank\s+you|hello|a\s+prayer|grace|a\s+few\s+words)(?![\p{L}])/iu;
 const IDIOM_BEFORE = /(?:^|[^\p{L}])(?:all|to|needless\s+to|that\s+is\s+to|suffice\s+(?:it\s+)?to)\s+$/iu;
 
 const ACCORDING_TO = /(?<![\p{L}])according\s+to\s+(?!(?:the\s+)?(?:plan|plans|schedule|script|expectations?|tradition|custom|protocol|procedure|rules?|law|doctrine|design|form)(?![\p{L}]))\S/giu;
@@ -93,6 +95,7 @@ function isAttributingVerb(text: string, at: number, verb: string): boolean {
   if (DETERMINER_BEFORE.test(before)) return false;
   if (IDIOM_BEFORE.test(before) && (lower === "told" || lower === "say")) return false;
   if (NOUN_FORMS.has(lower) && NOT_ATTRIBUTING_AFTER.test(after)) return false;
+  if (SAID_IDIOM_AFTER.test(after) && /^(?:said|says|say)$/.test(lower)) return false;
   return true;
 }
 

@@ -4,6 +4,7 @@
  * (`Zelensky told parliament: “…”`) or after the closing mark (`“…,” the lawmakers said.`),
  * also when the quotation runs over several sentences.
  */
+import { lastAtOrBefore } from "./sorted";
 
 /** A quotation as prose offsets of its opening and closing marks (close is -1 if unclosed). */
 export interface Quotation {
@@ -54,9 +55,6 @@ export function narration(text: string, quotes: Quotation[]): string {
 
 /** The quotation that holds prose offset `at`, if any. */
 export function quotationAt(quotes: Quotation[], at: number): Quotation | undefined {
-  for (const q of quotes) {
-    if (q.open > at) break;
-    if (at > q.open && (q.close < 0 || at < q.close)) return q;
-  }
-  return undefined;
+  const q = quotes[lastAtOrBefore(quotes, at - 1, (x) => x.open)];
+  return q && (q.close < 0 || at < q.close) ? q : undefined;
 }

@@ -19,17 +19,49 @@ const TITLES = new Set(
 /** Month abbreviations end a sentence only when no day number follows (`Dec. 14`). */
 const MONTHS = new Set("jan feb mar apr jun jul aug sep sept oct nov dec".split(" "));
 
+/**
+ * The segmenter's cost grows faster than the text it is given, so a long block is fed to it
+ * in chunks of about this many characters, cut where a sentence clearly ends.
+ */
+const CHUNK = 2000;
+const SENTENCE_END = /[.!?…]["”’')\]]*\s+(?=["“‘(]?\p{Lu})/gu;
+
 /** Splits a block's prose into sentences. */
 export function splitSentences(text: string): Sentence[] {
   // A soft line break is not a paragraph end; the segmenter would treat it as one.
   const flat = text.replace(/[\r\n\u2028\u2029]/g, " ");
   const sentences: Sentence[] = [];
+  for (let from = 0; from < flat.length; ) {
+    const to = chunkEnd(flat, from);
+    segmentChunk(flat, from, to, sentences);
+    from = to;
+  }
+  return sentences;
+}
+
+/** Where a chunk starting at `from` ends: the first clear sentence end past CHUNK characters. */
+function chunkEnd(flat: string, from: number): number {
+  if (flat.length - from <= CHUNK * 2) return flat.length;
+  SENTENCE_END.lastIndex = from + CHUNK;
+  for (let m = SENTENCE_END.exec(flat); m && m.index < from + CHUNK * 4; m = SENTENCE_END.exec(flat)) {
+    const end = m.index + m[0].length;
+    if (!continuesAfterAbbreviation(flat.slice(Math.max(from, m.index - 23), m.index + 1), flat.slice(end, end + 12))) return end;
+  }
+  // No sentence end in reach (a run-on wall of text): cut at a space rather than not at all.
+  const space = flat.indexOf(" ", from + CHUNK * 4);
+  return space < 0 ? flat.length : space + 1;
+}
+
+function segmentChunk(flat: string, from: number, to: number, sentences: Sentence[]): void {
+  const chunk = from === 0 && to === flat.length ? flat : flat.slice(from, to);
   let pendingStart = -1;
-  for (const { index, segment } of segmenter.segment(flat)) {
+  for (const { index: at, segment } of segmenter.segment(chunk)) {
+    const index = at + from;
     const start = pendingStart >= 0 ? pendingStart : index;
     const end = index + segment.trimEnd().length;
-    const next = flat.slice(index + segment.length, index + segment.length + 12);
-    if (next && continuesAfterAbbreviation(flat.slice(start, end), next)) {
+    const next = flat.slice(index + segment.length, Math.min(to, index + segment.length + 12));
+    // Only the sentence's last word matters; a bounded tail keeps long merges linear.
+    if (next && continuesAfterAbbreviation(flat.slice(Math.max(start, end - 24), end), next)) {
       pendingStart = start;
       continue;
     }
@@ -37,7 +69,6 @@ export function splitSentences(text: string): Sentence[] {
     const leading = segment.length - segment.trimStart().length;
     if (end > start) sentences.push({ start: Math.min(start + (start === index ? leading : 0), end), end });
   }
-  return sentences;
 }
 
 function continuesAfterAbbreviation(sentence: string, next: string): boolean {

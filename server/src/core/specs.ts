@@ -57,12 +57,23 @@ export function specAttribute(text: string, within: Sentence, figure: Figure, co
   return undefined;
 }
 
-/** Picks the system a figure speaks of: the nearest mention before it, else the first after. */
-export function nearestSystem<T extends { start: number; end: number; system: WeaponSystem }>(mentions: T[], at: number): T | undefined {
-  let best: T | undefined;
+/** Between a figure and a system named after it, words that make the system a comparison. */
+const COMPARISON = /(?<![\p{L}])(?:than|unlike|compared|like|versus|vs|whereas)(?![\p{L}])/iu;
+
+/**
+ * Picks the system a figure speaks of: the nearest one named before it in the sentence;
+ * else one named just after it (`reaches 300 km, the ATACMS…`), but not one it is compared
+ * with (`a range of 500 km, far greater than the ATACMS`).
+ */
+export function nearestSystem<T extends { start: number; end: number; system: WeaponSystem }>(mentions: T[], text: string, figure: Figure): T | undefined {
+  let before: T | undefined;
   for (const m of mentions) {
-    if (m.end <= at) best = m;
-    else if (!best) return m;
+    if (m.end <= figure.start) before = m;
+    else if (before) return before;
+    else {
+      const between = text.slice(figure.end, m.start);
+      return between.length <= 30 && !COMPARISON.test(between) ? m : undefined;
+    }
   }
-  return best;
+  return before;
 }
