@@ -40,7 +40,7 @@ const IDIOM_BEFORE = /(?:^|[^\p{L}])(?:all|to|needless\s+to|that\s+is\s+to|suffi
 
 const ACCORDING_TO = /(?<![\p{L}])according\s+to\s+(?!(?:the\s+)?(?:plan|plans|schedule|script|expectations?|tradition|custom|protocol|procedure|rules?|law|doctrine|design|form)(?![\p{L}]))\S/giu;
 const CITING = /(?<![\p{L}])(?:citing|quoting|cited\s+by|quoted\s+by|sourced\s+from|courtesy\s+of)\s+\S/giu;
-const PER_SOURCE = /(?<![\p{L}])per\s+(?:a|an|the|\p{Lu})(?![\p{L}]*\s+(?:cent|capita)(?![\p{L}]))/gu;
+const PER_SOURCE = /(?<![\p{L}])[Pp]er\s+(?:a|an|the|\p{Lu})(?![\p{L}]*\s+(?:cent|capita)(?![\p{L}]))/gu;
 const DOCUMENT_SHOWS =
   /(?<![\p{L}])(?:data|figures|numbers|estimates?|statistics|stats|study|studies|report|survey|analysis|records|tally|count|assessment|research|poll|census|documents?|images|footage|filings?|budget|accounts)\s+(?:also\s+)?(?:show|shows|showed|shown|found|find|finds|suggest|suggests|suggested|indicate|indicates|indicated|put|puts|reveal|reveals|revealed)(?![\p{L}])/giu;
 const PUT_AT = /(?<![\p{L}])(?:put|puts|putting|placed|places|estimated|estimates)\s+(?:the\s+|its\s+|their\s+)?(?:number|figure|toll|total|count|cost|losses|tally|death\s+toll|bill)\b[^.;]{0,60}?\sat\s/giu;

@@ -46,7 +46,7 @@ const CORE = new RegExp(
   [
     String.raw`(?<money>(?<cur>${CURRENCY_SYMBOL})\s?(?<mnum>${DIGITS}))`,
     String.raw`(?<![\p{L}\p{N}_$£€.,])(?<num>${DIGITS})(?![\p{N}])`,
-    String.raw`(?<![\p{L}\p{N}_'’-])(?<frac>(?:${SMALL})[-\s](?:${FRACTION_WORD})|half)(?![\p{L}])`,
+    String.raw`(?<![\p{L}\p{N}_'’-])(?<frac>(?:${SMALL})[-\s](?:${FRACTION_WORD})|half(?!\s+a\s+(?:dozen|hundred|thousand|million|billion)))(?![\p{L}])`,
     String.raw`(?<![\p{L}\p{N}_'’-])(?<vague>${VAGUE})\s+of(?![\p{L}])`,
     String.raw`(?<![\p{L}\p{N}_'’-])(?<words>(?:half\s+)?a\s+(?:dozen|hundred|thousand|million|billion)|${SPELLED_NUMBER})(?![\p{L}])`,
   ].join("|"),
@@ -64,12 +64,13 @@ const MONTH_AFTER = new RegExp(String.raw`^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MON
 const MONTH_CASED = /^[A-Z]/;
 /** Words that make the following number a name or label: `Article 5`, `version 2.3`, `No. 3`. */
 const LABEL_BEFORE =
-  /(?:^|[^\p{L}])(?:article|page|pages|chapter|section|paragraph|clause|resolution|version|release|route|highway|phase|stage|block|level|tier|grade|type|model|mark|mk|no\.|nos\.|number|flight|gate|platform|room|floor|line|item|figure|table|step|season|episode|volume|issue)\s+$/iu;
+  /(?:^|[^\p{L}])(?:article|page|pages|chapter|section|paragraph|clause|resolution|version|release|route|highway|phase|stage|block|level|tier|grade|type|model|mark|mk|no\.|nos\.|number|flight|gate|platform|room|floor|line|item|figure|table|step|season|episode|volume|issue|unit|squadron)\s+$/iu;
 const CLOCK_AFTER = /^\s?(?:a\.?m\.?|p\.?m\.?|am|pm|gmt|utc|cet|eet|msk|o'clock|hrs)(?![\p{L}])/iu;
 const ORDINAL_AFTER = /^(?:st|nd|rd|th)(?![\p{L}])/u;
 const DURATION_AFTER = new RegExp(String.raw`^(?:[-\s]+(?:${TIME_UNITS})(?![\p{L}])|-year-olds?|\s+years?\s+old)`, "iu");
 const DECADE_AFTER = /^s(?![\p{L}])/u;
 const PERCENT_AFTER = /^(?:\s?%|\s+(?:percent|per\s+cent|pc|percentage\s+points?)(?![\p{L}]))/iu;
+const PERCENT_RANGE_AFTER = new RegExp(String.raw`^\s*(?:-|–|to)\s*(?:${DIGITS})(?:\s?%|\s+(?:percent|per\s+cent))`, "iu");
 const SCALE_AFTER = /^\s+(hundred|thousand|million|billion|trillion|bn|mn|mln)(?![\p{L}])/iu;
 const ATTACHED_SCALE = /^(bn|mn|mln|tn|m|k|b)(?![\p{L}])/iu;
 const CURRENCY_WORD_AFTER =
@@ -120,7 +121,7 @@ export function findFigures(text: string): Figure[] {
         : g.frac
           ? fractionFigure(text, m.index, m.index + m[0].length, g.frac)
           : g.vague
-            ? { kind: "count" as const, start: m.index, end: m.index + m[0].length }
+            ? { kind: "count" as const, start: m.index, end: countedNounEnd(text, m.index + m[0].length) }
             : wordFigure(text, m.index, m.index + m[0].length, g.words);
     if (!figure) continue;
     withQualifier(text, figure);
@@ -157,7 +158,11 @@ function digitFigure(text: string, start: number, digits: string): Figure | unde
   const isYear = /^\d{4}$/.test(digits) && value >= 1900 && value <= 2099;
 
   const percent = PERCENT_AFTER.exec(after);
-  if (percent) return { kind: "percent", start, end: end + percent[0].length, value };
+  if (percent) {
+    // `30% to 40%` is one figure, like `20 to 30 km`.
+    const upper = PERCENT_RANGE_AFTER.exec(after.slice(percent[0].length));
+    return { kind: "percent", start, end: end + percent[0].length + (upper?.[0].length ?? 0), value };
+  }
   const rate = RATE_AFTER.exec(after);
   if (rate && !isYear) return { kind: "fraction", start, end: end + rate[0].length, value };
 

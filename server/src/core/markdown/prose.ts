@@ -8,6 +8,7 @@ import type { SyntaxNode, TreeCursor } from "@lezer/common";
 import { Footnotes, MathSyntax, frontMatterEnd } from "./extensions";
 import { decodeEntity } from "./entities";
 import { OffsetMap } from "./offset-map";
+import { lastAtOrBefore } from "../sorted";
 
 const markdown = commonmark.configure([GFM, Footnotes, MathSyntax]);
 
@@ -83,9 +84,9 @@ const OPAQUE = new Set(["InlineCode", "Autolink", "InlineMath", "URL"]);
 
 /** Parses a draft into prose blocks and the HTML comments that may carry directives. */
 export function parseDraft(source: string): ParsedDraft {
-  const text = parserText(source);
-  const start = frontMatterEnd(text);
-  const tree = markdown.parse(start ? blankOut(text, start) : text);
+  const { text: parsed, toSource } = parserText(source);
+  const start = frontMatterEnd(parsed);
+  const tree = markdown.parse(start ? blankOut(parsed, start) : parsed);
   const blocks: ProseBlock[] = [];
   const comments: HtmlComment[] = [];
   const byStart = new Map<number, ProseBlock>();
@@ -96,17 +97,17 @@ export function parseDraft(source: string): ParsedDraft {
     enter(ref) {
       const name = ref.name;
       if (name === "CommentBlock") {
-        comments.push(comment(text, ref.from, ref.to));
+        comments.push(comment(source, toSource(ref.from), toSource(ref.to)));
         return false;
       }
       if (SKIPPED_BLOCKS.has(name)) return false;
       if (name === "BulletList" || name === "OrderedList" || name === "Table") {
-        leadIns.push(leadInOf(ref.node, byStart) ?? leadIns[leadIns.length - 1]);
+        leadIns.push(leadInOf(ref.node, byStart, toSource) ?? leadIns[leadIns.length - 1]);
         return true;
       }
       const kind = TEXT_BLOCKS[name];
       if (!kind) return true;
-      const block = buildBlock(ref.node, text, kind, comments);
+      const block = buildBlock(ref.node, source, toSource, kind, comments);
       block.leadIn = leadIns[leadIns.length - 1];
       blocks.push(block);
       if (kind === "paragraph") byStart.set(block.from, block);
@@ -120,11 +121,19 @@ export function parseDraft(source: string): ParsedDraft {
 }
 
 /**
- * The text the parser sees: lone CRs become LFs, so every line ending is one the parser
- * knows. The length never changes, so every offset still holds in the original.
+ * The text the parser sees: every line ends in a plain LF, the only line end it fully
+ * understands (a CR left before the LF breaks table rows, HTML block ends and blank lines).
+ * `toSource` takes a parser offset back to the original text.
  */
-function parserText(source: string): string {
-  return source.includes("\r") ? source.replace(/\r(?!\n)/g, "\n") : source;
+function parserText(source: string): { text: string; toSource: (offset: number) => number } {
+  if (!source.includes("\r")) return { text: source, toSource: (o) => o };
+  /** Parser offsets of the LFs whose CR was dropped, in order. */
+  const dropped: number[] = [];
+  const text = source.replace(/\r\n?/g, (crlf: string, at: number) => {
+    if (crlf.length === 2) dropped.push(at - dropped.length);
+    return "\n";
+  });
+  return { text, toSource: (o) => o + lastAtOrBefore(dropped, o - 1, (d) => d) + 1 };
 }
 
 /** Front matter turned into blank lines of the same length: the parser skips it, offsets hold. */
@@ -133,11 +142,11 @@ function blankOut(text: string, end: number): string {
 }
 
 /** The paragraph just before a list or table (comments aside), when it ends with a colon. */
-function leadInOf(node: SyntaxNode, byStart: Map<number, ProseBlock>): ProseBlock | undefined {
+function leadInOf(node: SyntaxNode, byStart: Map<number, ProseBlock>, toSource: (o: number) => number): ProseBlock | undefined {
   let prev = node.prevSibling;
   while (prev && prev.name === "CommentBlock") prev = prev.prevSibling;
   if (!prev || prev.name !== "Paragraph") return undefined;
-  const block = byStart.get(prev.from);
+  const block = byStart.get(toSource(prev.from));
   return block && block.text.trimEnd().endsWith(":") ? block : undefined;
 }
 
@@ -149,15 +158,21 @@ function comment(text: string, from: number, to: number): HtmlComment {
 /** Heading numbering (`1.`, `2.3`, `4)`) is structure, not a figure. */
 const HEADING_NUMBER = /^[ \t]*\d+(?:\.\d+)*[.)]?[ \t]+/;
 
-function buildBlock(node: SyntaxNode, text: string, kind: BlockKind, comments: HtmlComment[]): ProseBlock {
+/**
+ * Builds one block's prose from the original `text`; tree offsets are the parser's and go
+ * through `toSource` first.
+ */
+function buildBlock(node: SyntaxNode, text: string, toSource: (o: number) => number, kind: BlockKind, comments: HtmlComment[]): ProseBlock {
   const map = new OffsetMap();
   const citations: number[] = [];
   let prose = "";
-  let pos = node.from;
+  const nodeFrom = toSource(node.from);
+  const nodeTo = toSource(node.to);
+  let pos = nodeFrom;
   if (kind === "heading") {
     const mark = node.firstChild;
-    const contentStart = mark && mark.name === "HeaderMark" && mark.from === node.from ? mark.to : node.from;
-    const numbering = HEADING_NUMBER.exec(text.slice(contentStart, Math.min(node.to, contentStart + 40)));
+    const contentStart = mark && mark.name === "HeaderMark" && mark.from === node.from ? toSource(mark.to) : nodeFrom;
+    const numbering = HEADING_NUMBER.exec(text.slice(contentStart, Math.min(nodeTo, contentStart + 40)));
     pos = contentStart + (numbering ? numbering[0].length : 0);
   }
   const copyTo = (end: number) => {
@@ -179,32 +194,31 @@ function buildBlock(node: SyntaxNode, text: string, kind: BlockKind, comments: H
   let inLink = 0;
   const enter = (): boolean => {
     const name = cursor.name;
-    if (cursor.from < pos) return false; // before the heading's content start
+    const from = toSource(cursor.from);
+    const to = toSource(cursor.to);
+    if (from < pos) return false; // before the heading's content start
     if (name === "Comment") {
-      comments.push(comment(text, cursor.from, cursor.to));
-      copyTo(cursor.from);
-      pos = cursor.to;
+      comments.push(comment(text, from, to));
+      copyTo(from);
+      pos = to;
     } else if (name === "FootnoteReference") {
-      copyTo(cursor.from);
+      copyTo(from);
       citations.push(prose.length);
-      pos = cursor.to;
-    } else if (name === "URL" && inLink) {
-      copyTo(cursor.from);
-      pos = cursor.to;
-    } else if (MARKS.has(name)) {
-      copyTo(cursor.from);
-      pos = cursor.to;
+      pos = to;
+    } else if ((name === "URL" && inLink) || MARKS.has(name)) {
+      copyTo(from);
+      pos = to;
     } else if (OPAQUE.has(name)) {
-      atom(cursor.from, cursor.to, PLACEHOLDER);
+      atom(from, to, PLACEHOLDER);
     } else if (name === "Escape") {
-      atom(cursor.from, cursor.to, text.charAt(cursor.from + 1));
+      atom(from, to, text.charAt(from + 1));
     } else if (name === "Entity") {
-      const decoded = decodeEntity(text.slice(cursor.from, cursor.to));
-      if (decoded !== undefined) atom(cursor.from, cursor.to, decoded);
+      const decoded = decodeEntity(text.slice(from, to));
+      if (decoded !== undefined) atom(from, to, decoded);
     } else if (name === "HardBreak") {
-      atom(cursor.from, cursor.to, "\n");
+      atom(from, to, "\n");
     } else {
-      if (name === "Link" && hasTarget(cursor.node)) citations.push(prose.length + Math.max(0, cursor.from - pos));
+      if (name === "Link" && hasTarget(cursor.node)) citations.push(prose.length + Math.max(0, from - pos));
       return true; // Emphasis, Link text, Strikethrough…: descend into the children
     }
     return false;
@@ -232,8 +246,8 @@ function buildBlock(node: SyntaxNode, text: string, kind: BlockKind, comments: H
       if (depth === 0) break;
     }
   }
-  copyTo(node.to);
-  return { kind, text: prose, map, from: node.from, to: node.to, citations };
+  copyTo(nodeTo);
+  return { kind, text: prose, map, from: nodeFrom, to: nodeTo, citations };
 }
 
 /** A link cites its sentence when it points somewhere: a URL or a reference label. */

@@ -79,13 +79,16 @@ function precisionOf(claim: Claim, quantity: Quantity): number {
 
 /**
  * Where an attribution goes: before the sentence's final punctuation and any closing quotes
- * or brackets around it, so `…sky.”` becomes `…sky, according to X.”`.
+ * around it, so `…sky.”` becomes `…sky, according to X.”`. A closing bracket stays before
+ * it (`(a third of its fleet), according to X.`) unless the whole sentence is bracketed.
  */
 function attributionPoint(claim: Claim): number {
   const text = claim.block.text;
+  const { start } = claim.sentence;
   let end = claim.sentence.end;
-  while (end > claim.sentence.start && /[”"’')\]]/.test(text[end - 1])) end--;
-  while (end > claim.sentence.start && /[.!?…:;]/.test(text[end - 1])) end--;
-  while (end > claim.sentence.start && /[”"’')\]]/.test(text[end - 1])) end--;
+  const closers = /^[(\[]/.test(text.slice(start, end)) ? /[”"’')\]]/ : /[”"’']/;
+  while (end > start && closers.test(text[end - 1])) end--;
+  while (end > start && /[.!?…:;]/.test(text[end - 1])) end--;
+  while (end > start && closers.test(text[end - 1])) end--;
   return end === claim.sentence.end ? claim.block.map.toSourceEnd(end) : claim.block.map.toSource(end);
 }
