@@ -163,6 +163,16 @@ describe("lead-ins over lists and tables", () => {
     ]);
   });
 
+  it("an agentless passive ('was recorded') names no source for the list", () => {
+    const text = "The following damage was recorded:\n\n- 12 substations were hit\n";
+    expect(found(text)).toEqual([["unattributed-figure", "12 substations"]]);
+  });
+
+  it("the same verb with its agent named does attribute", () => {
+    const text = "The following damage was recorded by the energy ministry:\n\n- 12 substations were hit\n";
+    expect(found(text)).toEqual([]);
+  });
+
   it("an attributed lead-in that does not end with a colon covers nothing", () => {
     const text = "The energy ministry said repairs were under way.\n\n- 12 substations were hit\n";
     expect(found(text)).toEqual([["unattributed-figure", "12 substations"]]);

@@ -63,6 +63,7 @@ describe("figures: percentages, fractions and rates", () => {
     ["a percent sign", "Roughly 35% of the grid is down in Zaporizhzhia.", "Roughly 35%"],
     ["the word percent", "Some 60 percent of schools in Kharkiv now have shelters.", "Some 60 percent"],
     ["per cent in two words", "Bread prices rose 12 per cent in the occupied south.", "12 per cent"],
+    ["pc, as British copy writes it", "Fuel prices rose 18pc in a month in Dnipro.", "18pc"],
     ["a hyphenated fraction", "Three-quarters of the villages along the river lack power.", "Three-quarters"],
     ["a fraction in lower case", "Russia has lost two-thirds of its Black Sea landing ships.", "two-thirds"],
     ["half of the", "Half of the bridges over the Donets are gone.", "Half of the bridges"],

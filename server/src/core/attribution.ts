@@ -34,6 +34,9 @@ const NOUN_FORMS = new Set(["reports", "report", "claims", "claim", "notes", "es
 const VERB = new RegExp(String.raw`(?<![\p{L}'’-])(${SPEECH_VERBS})(?![\p{L}'’-])`, "giu");
 const DETERMINER_BEFORE = /(?:^|[^\p{L}])(?:a|an|the|its|their|his|her|our|this|that|these|those|such|all)\s+$/iu;
 const NOT_ATTRIBUTING_AFTER = /^(?:\s*[:;.,!?)]|\s*$|\s+(?:of|on|from|about|by|in|for|over|with|as|are|were|was|is|and|or)(?![\p{L}]))/iu;
+/** Verbs of record-keeping, which in the agentless passive name no source. */
+const RECORD_VERBS = new Set(["recorded", "documented", "counted", "tallied", "calculated", "posted", "projected", "predicted"]);
+const PASSIVE_BEFORE = /(?:^|[^\p{L}])(?:was|were|is|are|been|be|being)\s+$/iu;
 /** `said goodbye`, `said no`: saying something that is not a claim. */
 const SAID_IDIOM_AFTER = /^\s+(?:goodbye|farewell|no|yes|sorry|thanks|thank\s+you|hello|a\s+prayer|grace|a\s+few\s+words)(?![\p{L}])/iu;
 const IDIOM_BEFORE = /(?:^|[^\p{L}])(?:all|to|needless\s+to|that\s+is\s+to|suffice\s+(?:it\s+)?to)\s+$/iu;
@@ -95,6 +98,8 @@ function isAttributingVerb(text: string, at: number, verb: string): boolean {
   if (DETERMINER_BEFORE.test(before)) return false;
   if (IDIOM_BEFORE.test(before) && (lower === "told" || lower === "say")) return false;
   if (NOUN_FORMS.has(lower) && NOT_ATTRIBUTING_AFTER.test(after)) return false;
+  // `damage was recorded`: a record with no one named keeping it.
+  if (RECORD_VERBS.has(lower) && PASSIVE_BEFORE.test(before) && !/^\s+by(?![\p{L}])/iu.test(after)) return false;
   if (SAID_IDIOM_AFTER.test(after) && /^(?:said|says|say)$/.test(lower)) return false;
   return true;
 }
