@@ -5,15 +5,7 @@
  * past the sentence (or the look-alike phrase) it belongs to.
  */
 import { describe, it, expect } from "vitest";
-import { createChecker } from "../../server/src/core/checker";
-import { bundledReference } from "../../server/src/reference/load";
-
-const checker = createChecker({ reference: bundledReference() });
-
-/** Each finding as [rule, the exact text its range covers]. */
-function found(text: string): [string, string][] {
-  return checker.check(text).map((f) => [f.rule, text.slice(f.offset, f.offset + f.length)]);
-}
+import { found } from "./support";
 
 describe("attributing phrases", () => {
   it.each([

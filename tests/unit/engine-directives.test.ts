@@ -3,15 +3,7 @@
  * the directive must not silence, so a directive that silences everything fails too.
  */
 import { describe, it, expect } from "vitest";
-import { createChecker } from "../../server/src/core/checker";
-import { bundledReference } from "../../server/src/reference/load";
-
-const checker = createChecker({ reference: bundledReference() });
-
-/** Each finding as [rule, the exact text its range covers]. */
-function found(text: string): [string, string][] {
-  return checker.check(text).map((f) => [f.rule, text.slice(f.offset, f.offset + f.length)]);
-}
+import { found } from "./support";
 
 describe("disable … enable", () => {
   it("silences every rule between the two comments, and only there", () => {

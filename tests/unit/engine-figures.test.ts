@@ -4,15 +4,7 @@
  * `unattributed-figure` and each non-figure must stay silent.
  */
 import { describe, it, expect } from "vitest";
-import { createChecker } from "../../server/src/core/checker";
-import { bundledReference } from "../../server/src/reference/load";
-
-const checker = createChecker({ reference: bundledReference() });
-
-/** Each finding as [rule, the exact text its range covers]. */
-function found(text: string): [string, string][] {
-  return checker.check(text).map((f) => [f.rule, text.slice(f.offset, f.offset + f.length)]);
-}
+import { found } from "./support";
 
 describe("figures: counts", () => {
   it.each([

@@ -4,6 +4,7 @@
  * source, and knows nothing of the bundled systems.
  */
 import { describe, it, expect } from "vitest";
+import { found as foundBy } from "./support";
 import { createChecker } from "../../server/src/core/checker";
 import { bundledReference } from "../../server/src/reference/load";
 import type { Reference } from "../../server/src/reference/types";
@@ -29,10 +30,8 @@ const tiny: Reference = {
 
 const checker = createChecker({ reference: tiny });
 
-/** Each finding as [rule, the exact text its range covers]. */
-function found(text: string, c = checker): [string, string][] {
-  return c.check(text).map((f) => [f.rule, text.slice(f.offset, f.offset + f.length)]);
-}
+/** Each finding as [rule, the exact text its range covers], by the tiny reference by default. */
+const found = (text: string, c = checker) => foundBy(text, c);
 
 describe("a checker built with an inline reference", () => {
   it("recognises the made-up system and says which source to cite", () => {

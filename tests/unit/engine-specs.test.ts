@@ -4,15 +4,9 @@
  * (up to 300 km; nearly 190 miles).
  */
 import { describe, it, expect } from "vitest";
-import { createChecker } from "../../server/src/core/checker";
-import { bundledReference } from "../../server/src/reference/load";
+import { bundledChecker, found } from "./support";
 
-const checker = createChecker({ reference: bundledReference() });
-
-/** Each finding as [rule, the exact text its range covers]. */
-function found(text: string): [string, string][] {
-  return checker.check(text).map((f) => [f.rule, text.slice(f.offset, f.offset + f.length)]);
-}
+const checker = bundledChecker;
 
 describe("systems by name and alias", () => {
   it.each([

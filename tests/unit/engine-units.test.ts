@@ -3,15 +3,9 @@
  * conversion disagree by more than 5%. It fires whether or not the figure is attributed.
  */
 import { describe, it, expect } from "vitest";
-import { createChecker } from "../../server/src/core/checker";
-import { bundledReference } from "../../server/src/reference/load";
+import { bundledChecker, found } from "./support";
 
-const checker = createChecker({ reference: bundledReference() });
-
-/** Each finding as [rule, the exact text its range covers]. */
-function found(text: string): [string, string][] {
-  return checker.check(text).map((f) => [f.rule, text.slice(f.offset, f.offset + f.length)]);
-}
+const checker = bundledChecker;
 
 describe("unit-mismatch fires", () => {
   it("on a wrong distance conversion, beside unattributed-figure, with one shared range", () => {
