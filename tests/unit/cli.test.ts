@@ -207,7 +207,7 @@ describe("exit status", () => {
     expect(JSON.parse(r.stdout).map((x: { file: string }) => x.file)).toEqual(["a.md"]);
   });
 
-  it("is 2 for a file that is not UTF-8 or holds NUL bytes, which is skipped", async () => {
+  it("is 2 for a file that is not UTF-8 or holds NUL bytes, which is listed unchecked", async () => {
     const r = await run(["-f", "json", "latin1.md", "nul.md", "ok.md"], {
       "latin1.md": new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x0a]),
       "nul.md": new Uint8Array([0x61, 0x00, 0x62]),
@@ -216,7 +216,11 @@ describe("exit status", () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/latin1\.md is not valid UTF-8/);
     expect(r.stderr).toMatch(/nul\.md contains NUL bytes/);
-    expect(JSON.parse(r.stdout)).toEqual([{ file: "ok.md", diagnostics: [] }]);
+    expect(JSON.parse(r.stdout)).toEqual([
+      { file: "latin1.md", diagnostics: [] },
+      { file: "nul.md", diagnostics: [] },
+      { file: "ok.md", diagnostics: [] },
+    ]);
   });
 });
 

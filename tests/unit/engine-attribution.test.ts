@@ -180,3 +180,13 @@ describe("lead-ins over lists and tables", () => {
     expect(found(text)).toEqual([["unattributed-figure", "340 homes"]]);
   });
 });
+
+describe("attribution at the sentence's end and rates", () => {
+  it("`the Pentagon estimates.` closing the sentence attributes it", () => {
+    expect(found("Russia lost 90 tanks in October, the Pentagon estimates.")).toEqual([]);
+  });
+
+  it("`per annum` is a rate, not a source", () => {
+    expect(found("Kyiv pays 300 dollars per annum for each licence.")).toEqual([["unattributed-figure", "300 dollars"]]);
+  });
+});

@@ -117,3 +117,15 @@ describe("extra attribution phrases", () => {
     ]);
   });
 });
+
+describe("vague-attribution fires only when the source is unnamed", () => {
+  const on = { severities: { "vague-attribution": "information" as const } };
+
+  it("a named source beside a vague marker is named", () => {
+    expect(found("According to Reuters, 300 troops reportedly arrived in Sumy.", on)).toEqual([]);
+  });
+
+  it("an unnamed source alone is vague", () => {
+    expect(found("Officials said 300 troops arrived in Sumy.", on)).toEqual([["vague-attribution", "information", "300 troops"]]);
+  });
+});

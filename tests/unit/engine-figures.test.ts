@@ -153,3 +153,14 @@ describe("not figures", () => {
     expect(found(text)).toEqual([["unattributed-figure", "six F-16s"]]);
   });
 });
+
+describe("abbreviated units and months", () => {
+  it("takes `ft` and `mi` as units after a space, and in a conversion", () => {
+    expect(found("Drones now fly at 12,000 ft over the Dnipro.")).toEqual([["unattributed-figure", "12,000 ft"]]);
+    expect(found("The front runs 1,000 km (621 mi) from north to south.")).toEqual([["unattributed-figure", "1,000 km (621 mi)"]]);
+  });
+
+  it("reads `Sept. 3` and `Feb. 24` as dates", () => {
+    expect(found("The bridge fell on Sept. 3 and the dam on Feb. 24, after 40 strikes.")).toEqual([["unattributed-figure", "40 strikes"]]);
+  });
+});

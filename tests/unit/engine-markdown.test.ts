@@ -117,3 +117,13 @@ describe("CRLF line ends do not change the block structure", () => {
     expect(found(text)).toEqual([]);
   });
 });
+
+describe("long runs of spaces", () => {
+  it("keep offsets exact after a run the parser sees shortened, with CRLF line ends", () => {
+    const text = "Kyiv" + " ".repeat(5000) + "lost 40 tanks.\r\n\r\n| Region | Losses |\r\n| --- | --- |\r\n| Sumy | 12 tanks |\r\n";
+    expect(found(text)).toEqual([
+      ["unattributed-figure", "40 tanks"],
+      ["unattributed-figure", "12 tanks"],
+    ]);
+  });
+});

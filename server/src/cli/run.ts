@@ -57,11 +57,13 @@ export async function runCli(argv: string[], io: CliIo, makeChecker: MakeChecker
       bytes = draft.stdin ? await io.readStdin() : io.readFile(draft.absolutePath);
     } catch (e) {
       problem(`cannot read ${name}: ${describeError(e)}`);
+      results.push(unchecked(draft.file));
       continue;
     }
     const decoded = decodeDraft(bytes);
     if ("error" in decoded) {
       problem(`${name} ${decoded.error}; skipped`);
+      results.push(unchecked(draft.file));
       continue;
     }
     const checker = explicit ?? checkers.forFolder(folderOf(draft, io.cwd));
@@ -70,6 +72,7 @@ export async function runCli(argv: string[], io: CliIo, makeChecker: MakeChecker
     } catch (e) {
       // An engine failure on one draft should not hide the findings in the others.
       problem(`internal error while checking ${name}: ${e instanceof Error ? e.message : String(e)}`);
+      results.push(unchecked(draft.file));
     }
   }
 
@@ -84,4 +87,12 @@ export async function runCli(argv: string[], io: CliIo, makeChecker: MakeChecker
 /** Where a draft's configuration search starts: its folder, or the working directory for stdin. */
 function folderOf(draft: DraftInput, cwd: string): string {
   return draft.stdin ? cwd : path.dirname(draft.absolutePath);
+}
+
+/**
+ * A named file that could not be checked still appears (spec section 7: every file named
+ * appears), with no diagnostics; standard error and exit status 2 say why.
+ */
+function unchecked(file: string): FileResult {
+  return { file, diagnostics: [] };
 }

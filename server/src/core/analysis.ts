@@ -2,7 +2,7 @@
  * Reads a draft as a copy editor does: every figure in its sentence, whether that sentence
  * (or the quotation, link, footnote or lead-in around it) names a source, and whether the
  * figure states a spec of a weapon system and how it compares with the reference.
- * The rules turn this analysis into findings; the language server reuses it for hovers.
+ * The rules turn this analysis into findings.
  */
 import type { Reference, SpecAttribute, WeaponSystem } from "../reference/types";
 import { attributedBy, findAttribution, namesSpeaker, type Attribution } from "./attribution";
@@ -13,7 +13,7 @@ import { findQuotations, narration, quotationAt, type Quotation } from "./quotat
 import { splitSentences, type Sentence } from "./sentences";
 import { anyBetween, lastAtOrBefore } from "./sorted";
 import { nearestSystem, specAttribute } from "./specs";
-import { createWeaponMatcher, refersBack, type WeaponMatcher, type WeaponMention } from "./weapons";
+import { createWeaponMatcher, refersBack, type WeaponMention } from "./weapons";
 
 /** A figure in its context: the unit every rule works on. */
 export interface Claim {
@@ -35,22 +35,23 @@ export interface DraftAnalysis {
 
 export interface Analyser {
   analyse(text: string): DraftAnalysis;
-  weapons: WeaponMatcher;
 }
 
 export function createAnalyser(reference: Reference, attributionPhrases: readonly RegExp[]): Analyser {
   const weapons = createWeaponMatcher(reference);
-  const leadInAttributed = new WeakMap<ProseBlock, boolean>();
+  /** What a lead-in passes to every item of its list or table, read once per lead-in. */
+  const leadIns = new WeakMap<ProseBlock, { attributed: boolean; system?: WeaponSystem }>();
 
-  /** A lead-in covers its list or table when its last sentence is attributed. */
-  function isAttributedLeadIn(leadIn: ProseBlock): boolean {
-    let known = leadInAttributed.get(leadIn);
-    if (known === undefined) {
+  /** A lead-in covers its items when its last sentence is attributed, and lends them its system. */
+  function readLeadIn(leadIn: ProseBlock): { attributed: boolean; system?: WeaponSystem } {
+    let known = leadIns.get(leadIn);
+    if (!known) {
       const sentences = splitSentences(leadIn.text);
       const last = sentences[sentences.length - 1];
       const quotes = findQuotations(leadIn.text);
-      known = !!last && (!!findAttribution(narration(leadIn.text, quotes).slice(last.start, last.end), attributionPhrases) || cites(leadIn, last));
-      leadInAttributed.set(leadIn, known);
+      const attributed = !!last && (!!findAttribution(narration(leadIn.text, quotes).slice(last.start, last.end), attributionPhrases) || cites(leadIn, last));
+      known = { attributed, system: lastSystem(weapons.find(leadIn.text)) };
+      leadIns.set(leadIn, known);
     }
     return known;
   }
@@ -64,7 +65,7 @@ export function createAnalyser(reference: Reference, attributionPhrases: readonl
     const told = narration(text, quotes);
     const mentions = weapons.find(text);
     const leadIn = block.leadIn;
-    let previousSystem = leadIn ? lastSystem(weapons.find(leadIn.text)) : undefined;
+    let previousSystem = leadIn ? readLeadIn(leadIn).system : undefined;
     let f = 0;
     let m = 0;
     for (const sentence of sentences) {
@@ -78,23 +79,24 @@ export function createAnalyser(reference: Reference, attributionPhrases: readonl
       if (f >= figures.length || figures[f].start >= sentence.end) continue;
       const attribution =
         findAttribution(told.slice(sentence.start, sentence.end), attributionPhrases) ??
-        (cites(block, sentence) ? attributedBy("citation") : leadIn && isAttributedLeadIn(leadIn) ? attributedBy("lead-in") : undefined);
+        (cites(block, sentence) ? attributedBy("citation") : leadIn && readLeadIn(leadIn).attributed ? attributedBy("lead-in") : undefined);
       for (; f < figures.length && figures[f].start < sentence.end; f++) {
         const figure = figures[f];
         const quote = quotationAt(quotes, figure.start);
         const spoken = !attribution && quote && speakerNamed(quote, told, sentences) ? attributedBy("quotation") : undefined;
+        const offset = block.map.toSource(figure.start);
         const claim: Claim = {
           figure,
           block,
           sentence,
           attribution: attribution ?? spoken,
-          offset: block.map.toSource(figure.start),
-          length: 0,
+          offset,
+          length: block.map.toSourceEnd(figure.end) - offset,
         };
-        claim.length = block.map.toSourceEnd(figure.end) - claim.offset;
         const system = nearestSystem(own, text, figure)?.system ?? carried;
         if (system) {
-          const compound = own.some((m) => m.start >= figure.end && /^[\s\u00a0]*$/.test(text.slice(figure.end, m.start)) && /-/.test(text.slice(figure.start, figure.end)));
+          const hyphenated = text.slice(figure.start, figure.end).includes("-");
+          const compound = hyphenated && own.some((m) => m.start >= figure.end && /^[\s\u00a0]*$/.test(text.slice(figure.end, m.start)));
           const attribute = specAttribute(text, sentence, figure, compound);
           if (attribute) claim.spec = { system, attribute, verdict: compareWithReference(system, attribute, figure) };
         }
@@ -104,7 +106,6 @@ export function createAnalyser(reference: Reference, attributionPhrases: readonl
   }
 
   return {
-    weapons,
     analyse(text) {
       const draft = parseDraft(text);
       const claims: Claim[] = [];

@@ -33,7 +33,8 @@ const SPEECH_VERBS =
 const NOUN_FORMS = new Set(["reports", "report", "claims", "claim", "notes", "estimates", "estimate", "states", "projects", "posted"]);
 const VERB = new RegExp(String.raw`(?<![\p{L}'’-])(${SPEECH_VERBS})(?![\p{L}'’-])`, "giu");
 const DETERMINER_BEFORE = /(?:^|[^\p{L}])(?:a|an|the|its|their|his|her|our|this|that|these|those|such|all)\s+$/iu;
-const NOT_ATTRIBUTING_AFTER = /^(?:\s*[:;.,!?)]|\s*$|\s+(?:of|on|from|about|by|in|for|over|with|as|are|were|was|is|and|or)(?![\p{L}]))/iu;
+/** After a verb that is a noun too: a colon (`Convoy notes:`) or a preposition (`claims of`) makes it the noun. */
+const NOT_ATTRIBUTING_AFTER = /^(?:\s*:|\s+(?:of|on|from|about|by|in|for|over|with|as|are|were|was|is|and|or)(?![\p{L}]))/iu;
 /** Verbs of record-keeping, which in the agentless passive name no source. */
 const RECORD_VERBS = new Set(["recorded", "documented", "counted", "tallied", "calculated", "posted", "projected", "predicted"]);
 const PASSIVE_BEFORE = /(?:^|[^\p{L}])(?:was|were|is|are|been|be|being)\s+$/iu;
@@ -43,7 +44,7 @@ const IDIOM_BEFORE = /(?:^|[^\p{L}])(?:all|to|needless\s+to|that\s+is\s+to|suffi
 
 const ACCORDING_TO = /(?<![\p{L}])according\s+to\s+(?!(?:the\s+)?(?:plan|plans|schedule|script|expectations?|tradition|custom|protocol|procedure|rules?|law|doctrine|design|form)(?![\p{L}]))\S/giu;
 const CITING = /(?<![\p{L}])(?:citing|quoting|cited\s+by|quoted\s+by|sourced\s+from|courtesy\s+of)\s+\S/giu;
-const PER_SOURCE = /(?<![\p{L}])[Pp]er\s+(?:a|an|the|\p{Lu})(?![\p{L}]*\s+(?:cent|capita)(?![\p{L}]))/gu;
+const PER_SOURCE = /(?<![\p{L}])[Pp]er\s+(?:(?:a|an|the)(?![\p{L}])|\p{Lu})(?![\p{L}]*\s+(?:cent|capita)(?![\p{L}]))/gu;
 const DOCUMENT_SHOWS =
   /(?<![\p{L}])(?:data|figures|numbers|estimates?|statistics|stats|study|studies|report|survey|analysis|records|tally|count|assessment|research|poll|census|documents?|images|footage|filings?|budget|accounts)\s+(?:also\s+)?(?:show|shows|showed|shown|found|find|finds|suggest|suggests|suggested|indicate|indicates|indicated|put|puts|reveal|reveals|revealed)(?![\p{L}])/giu;
 const PUT_AT = /(?<![\p{L}])(?:put|puts|putting|placed|places|estimated|estimates)\s+(?:the\s+|its\s+|their\s+)?(?:number|figure|toll|total|count|cost|losses|tally|death\s+toll|bill)\b[^.;]{0,60}?\sat\s/giu;
@@ -64,7 +65,11 @@ const VAGUE_MARKERS = new RegExp(
 export function findAttribution(text: string, extraPhrases: readonly RegExp[] = []): Attribution | undefined {
   const found = firstAttributingPhrase(text, extraPhrases);
   if (!found) return undefined;
-  return { kind: VAGUE_MARKERS.test(text) ? "vague" : "named", means: "phrase", start: found.start, end: found.end };
+  // Vague only when nothing but the unnamed source attributes: `According to Reuters, troops
+  // reportedly…` names Reuters.
+  const vague = VAGUE_MARKERS.exec(text);
+  const named = !vague || !!firstAttributingPhrase(text.slice(0, vague.index) + " ".repeat(vague[0].length) + text.slice(vague.index + vague[0].length), extraPhrases);
+  return { kind: named ? "named" : "vague", means: "phrase", start: found.start, end: found.end };
 }
 
 /** True when a quotation's surrounding narration names its speaker (`he said`, `told parliament:`). */

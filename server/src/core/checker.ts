@@ -42,7 +42,6 @@ export function createChecker(deps: { reference: Reference; options?: Partial<Ch
   const analyser = createAnalyser(reference, compilePhrases(deps.options?.attributionPhrases ?? []));
   const sources = new Map<string, SourceArticle>(reference.sources.map((s) => [s.id, s]));
   const context: RuleContext = {
-    reference,
     sourceOf: (id) => sources.get(id),
     quote: (claim: Claim) => `“${claim.block.text.slice(claim.figure.start, claim.figure.end).replace(/\s+/g, " ")}”`,
   };

@@ -6,7 +6,7 @@
  */
 import type { ReferenceFact, WeaponSystem, SpecAttribute } from "../reference/types";
 import type { Figure } from "./figures";
-import { deviationFrom, MACH, toBase, unitOf, type Unit } from "./units";
+import { deviationFrom, toBase, unitOf, type Unit } from "./units";
 
 /** How far a stated value may differ from the reference before it conflicts (spec section 5). */
 export const SPEC_TOLERANCE = 0.1;
@@ -67,7 +67,7 @@ function statedQuantity(figure: Figure): Stated | undefined {
 /** A fact's value in the stated quantity's terms; undefined when the two cannot compare. */
 function factValue(fact: ReferenceFact, stated: Stated): number | undefined {
   if (stated.unit) {
-    const unit = fact.unit === "Mach" ? MACH : unitOf(fact.unit);
+    const unit = unitOf(fact.unit);
     return unit && unit.dimension === stated.unit.dimension ? unit.factors[0] * fact.value : undefined;
   }
   return fact.unit.toUpperCase() === stated.plainUnit?.toUpperCase() ? fact.value : undefined;

@@ -7,8 +7,9 @@
 import { RULE_IDS, type RuleId } from "./finding";
 import type { HtmlComment } from "./markdown/prose";
 import type { LineIndex } from "./lines";
+import { lastAtOrBefore } from "./sorted";
 
-const DIRECTIVE = /^\s*claimlint-(disable-next-line|disable-line|disable|enable)(?:\s+([\s\S]*?))?\s*$/;
+const DIRECTIVE = /^\s*claimlint-(disable-next-line|disable-line|disable|enable)(?:\s+([\s\S]*))?$/;
 
 interface Span {
   rule: RuleId;
@@ -49,17 +50,27 @@ export function readDirectives(comments: readonly HtmlComment[], lines: LineInde
   }
   for (const [rule, from] of open) spans.push({ rule, from, to: Infinity });
   if (spans.length === 0 && lineRules.size === 0) return { silences: () => false };
+  // One rule's spans never overlap, so sorted by start a binary search finds the one that may hold an offset.
+  const byRule = new Map<RuleId, Span[]>();
+  for (const span of spans) {
+    const list = byRule.get(span.rule);
+    if (list) list.push(span);
+    else byRule.set(span.rule, [span]);
+  }
+  for (const list of byRule.values()) list.sort((a, b) => a.from - b.from);
   return {
     silences(rule, offset) {
       if (lineRules.get(lines.lineOf(offset))?.has(rule)) return true;
-      return spans.some((s) => s.rule === rule && offset >= s.from && offset < s.to);
+      const list = byRule.get(rule);
+      const span = list && list[lastAtOrBefore(list, offset, (s) => s.from)];
+      return !!span && offset < span.to;
     },
   };
 }
 
 /** The rules a directive names; none named means all. Unknown names are ignored. */
 function ruleList(text: string | undefined): RuleId[] {
-  const names = (text ?? "").split(/[\s,]+/).filter(Boolean);
+  const names = (text ?? "").trim().split(/[\s,]+/).filter(Boolean);
   if (names.length === 0) return [...RULE_IDS];
   return RULE_IDS.filter((id) => names.includes(id));
 }

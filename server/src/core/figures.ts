@@ -59,7 +59,7 @@ const QUALIFIER = new RegExp(
 );
 
 const MONTH = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
-const MONTH_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(?:${MONTH})\.?\s+$`, "u");
+const MONTH_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(${MONTH})\.?\s+$`, "iu");
 const MONTH_AFTER = new RegExp(String.raw`^(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTH})(?![\p{L}])`, "iu");
 const MONTH_CASED = /^[A-Z]/;
 /** Words that make the following number a name or label: `Article 5`, `version 2.3`, `No. 3`. */
@@ -191,12 +191,11 @@ function digitFigure(text: string, start: number, digits: string): Figure | unde
 
 function moneyFigure(text: string, start: number, end: number, currency: string, amount: number): Figure {
   let value = amount;
-  let after = windowAfter(text, end);
+  const after = windowAfter(text, end);
   const attached = ATTACHED_SCALE.exec(after) ?? SCALE_AFTER.exec(after);
   if (attached) {
     value *= scaleOf(attached[1]) ?? 1;
     end += attached[0].length;
-    after = windowAfter(text, end);
   }
   return withConversion(text, { kind: "money", start, end, value, currency });
 }
@@ -244,9 +243,10 @@ function fractionFigure(text: string, start: number, end: number, words: string)
   return { kind: "fraction", start, end };
 }
 
+/** Length of `the hospitals` in `half of the hospitals`, counted from after `of`. */
 function nounAfterOf(text: string, end: number): number {
-  const m = /^\s+of\s+(?:the\s+)?[\p{L}’']+/iu.exec(windowAfter(text, end));
-  return m ? m[0].length - (/^\s+of/iu.exec(windowAfter(text, end))?.[0].length ?? 0) : 0;
+  const m = /^(\s+of)(\s+(?:the\s+)?[\p{L}’']+)/iu.exec(windowAfter(text, end));
+  return m ? m[2].length : 0;
 }
 
 function wordFigure(text: string, start: number, end: number, words: string): Figure | undefined {
@@ -303,7 +303,7 @@ function isDate(before: string, after: string, digits: string): boolean {
   const monthAfter = MONTH_AFTER.exec(after);
   if (monthAfter && MONTH_CASED.test(monthAfter[0].replace(/^(?:st|nd|rd|th)?\s+(?:of\s+)?/i, ""))) return true;
   const monthBefore = MONTH_BEFORE.exec(before);
-  return !!monthBefore && /[A-Z]/.test(monthBefore[0].trim()[0] ?? "");
+  return !!monthBefore && MONTH_CASED.test(monthBefore[1]);
 }
 
 /** `Leopard 2`, `Delta 2.3`, `Article 5`: a capitalised name followed by a small number. */

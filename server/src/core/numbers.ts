@@ -57,7 +57,7 @@ export function parseSpelled(words: string): number {
   return seen ? total + current : NaN;
 }
 
-/** Scale words that may follow a number: `billion`, `bn`, `m`, `k`. Single letters only when attached. */
+/** The multiplier of a scale word: `billion`, `bn`, `m`, `k` (callers decide where single letters may stand). */
 export function scaleOf(word: string): number | undefined {
   return SCALES[word.toLowerCase()];
 }

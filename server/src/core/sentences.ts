@@ -1,7 +1,7 @@
 /**
  * Sentences within one prose block, by Intl.Segmenter (Unicode sentence boundaries),
- * corrected for the abbreviations news copy is full of. The segmenter is fed one block at a
- * time: over a whole document it is quadratic, per block it is linear.
+ * corrected for the abbreviations news copy is full of. The segmenter's cost grows faster
+ * than its input, so it is fed one block at a time, and a long block in chunks.
  */
 
 /** A sentence as prose offsets within its block; `end` excludes trailing white space. */

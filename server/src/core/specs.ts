@@ -8,11 +8,6 @@ import type { SpecAttribute, WeaponSystem } from "../reference/types";
 import type { Figure } from "./figures";
 import type { Sentence } from "./sentences";
 
-export interface SpecClaim {
-  system: WeaponSystem;
-  attribute: SpecAttribute;
-}
-
 const RESTRICTION_BEFORE =
   /(?:restrict\w*|limit\w*|only\s+(?:within|at|up\s+to|as\s+far\s+as|to)|no\s+further\s+than|not\s+beyond|capped|allowed\s+to|permitted\s+to|authori[sz]ed\s+to)(?![\p{L}])[^.;]*$/iu;
 const WITHIN_BEFORE = /within\s+$/iu;

@@ -73,13 +73,14 @@ const SPELLINGS: Record<string, Unit> = {
   l: LITRE, litre: LITRE, litres: LITRE, liter: LITRE, liters: LITRE,
   barrel: BARREL, barrels: BARREL,
   gallon: GALLON, gallons: GALLON,
+  mach: MACH,
   kw: KW, kilowatt: KW, kilowatts: KW,
   mw: MW, megawatt: MW, megawatts: MW,
   gw: GW, gigawatt: GW, gigawatts: GW,
 };
 
-/** Spellings that must be written as attached or exact abbreviations (`in`, `m`, `t`, `g`, `l` are words too). */
-const SHORT_AMBIGUOUS = new Set(["in", "m", "t", "g", "l", "ft", "mi", "kt"]);
+/** Spellings that are also words or letters (`in`, `m`, `t`): a unit only when glued to the number (`300m`). */
+const SHORT_AMBIGUOUS = new Set(["in", "m", "t", "g", "l"]);
 
 /** The regex alternation of every spelling, longest first, for matching after a number. */
 export const UNIT_PATTERN = Object.keys(SPELLINGS)
@@ -88,7 +89,7 @@ export const UNIT_PATTERN = Object.keys(SPELLINGS)
   .map((s) => s.replace(/[/.]/g, "\\$&").replace(/ /g, "\\s+"))
   .join("|");
 
-/** Short unit spellings allowed only when glued to the number or hyphenated (`155mm`, `6.1-inch` is long). */
+/** The ambiguous short spellings, matched only glued to the number (`2,000m`, `40t`). */
 export const SHORT_UNIT_PATTERN = [...SHORT_AMBIGUOUS].join("|");
 
 /** The unit a spelling names, if any. */
@@ -120,4 +121,4 @@ export function deviationFrom(stated: number, reference: number): number {
 /** Time units: a number followed by one is a duration or age, not a figure to source. */
 export const TIME_UNITS = "seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century|nights?|mins?|hrs?";
 
-export { KM, MI, KG, LB, KMH, MM };
+export { KM, MI };

@@ -120,20 +120,42 @@ export function parseDraft(source: string): ParsedDraft {
   return { blocks, comments };
 }
 
+/** Longer runs of spaces are shortened for the parser: its hard-break scan is quadratic in a run. */
+const LONGEST_SPACE_RUN = 256;
+const NEEDS_REWRITE = new RegExp(`\\r| {${LONGEST_SPACE_RUN + 1}}`);
+const REWRITTEN = new RegExp(`\\r\\n?| {${LONGEST_SPACE_RUN + 1},}`, "g");
+
 /**
  * The text the parser sees: every line ends in a plain LF, the only line end it fully
- * understands (a CR left before the LF breaks table rows, HTML block ends and blank lines).
- * `toSource` takes a parser offset back to the original text.
+ * understands (a CR left before the LF breaks table rows, HTML block ends and blank lines),
+ * and no run of spaces is longer than LONGEST_SPACE_RUN (which still reads as the same
+ * indentation or break). `toSource` takes a parser offset back to the original text.
  */
 function parserText(source: string): { text: string; toSource: (offset: number) => number } {
-  if (!source.includes("\r")) return { text: source, toSource: (o) => o };
-  /** Parser offsets of the LFs whose CR was dropped, in order. */
-  const dropped: number[] = [];
-  const text = source.replace(/\r\n?/g, (crlf: string, at: number) => {
-    if (crlf.length === 2) dropped.push(at - dropped.length);
-    return "\n";
+  if (!NEEDS_REWRITE.test(source)) return { text: source, toSource: (o) => o };
+  /** Where characters were dropped: after parser offset `at`, `removed` in all so far. */
+  const drops: { at: number; removed: number }[] = [];
+  let removed = 0;
+  const text = source.replace(REWRITTEN, (match: string, at: number) => {
+    if (match === "\r") return "\n";
+    if (match === "\r\n") {
+      removed += 1;
+      drops.push({ at: at - removed + 1, removed });
+      return "\n";
+    }
+    const kept = " ".repeat(LONGEST_SPACE_RUN);
+    const lastKept = at - removed + LONGEST_SPACE_RUN - 1;
+    removed += match.length - LONGEST_SPACE_RUN;
+    drops.push({ at: lastKept, removed });
+    return kept;
   });
-  return { text, toSource: (o) => o + lastAtOrBefore(dropped, o - 1, (d) => d) + 1 };
+  return {
+    text,
+    toSource: (o) => {
+      const i = lastAtOrBefore(drops, o - 1, (d) => d.at);
+      return o + (i < 0 ? 0 : drops[i].removed);
+    },
+  };
 }
 
 /** Front matter turned into blank lines of the same length: the parser skips it, offsets hold. */

@@ -2,14 +2,13 @@
  * What a rule is: a function from one claim (a figure in context) to the findings it calls
  * for. Severity is not the rule's business: the checker applies the configured one.
  */
-import type { Reference, SourceArticle } from "../../reference/types";
+import type { SourceArticle } from "../../reference/types";
 import type { Claim } from "../analysis";
 import type { Finding, FactCitation } from "../finding";
 
 export type RuleFinding = Omit<Finding, "severity">;
 
 export interface RuleContext {
-  reference: Reference;
   /** The source article a fact cites. */
   sourceOf(id: string): SourceArticle | undefined;
   /** The quoted text of a claim's figure, for messages. */
