@@ -213,10 +213,11 @@ function withConversion(text: string, figure: Figure): Figure {
   const value = parseDigits(g.num);
   const rest = g.rest.trim();
   if (figure.kind === "money") {
-    const scale = ATTACHED_SCALE.exec(rest) ?? SCALE_AFTER.exec(" " + rest);
-    if (!g.cur && !CURRENCY_WORD_AFTER.test(" " + rest.replace(/^(?:bn|mn|m|k|billion|million|thousand)\s*/i, ""))) return figure;
-    if (scale ? scale[0].trim().length !== rest.length && !CURRENCY_WORD_AFTER.test(" " + rest) : rest && !CURRENCY_WORD_AFTER.test(" " + rest)) return figure;
-    figure.end += m[0].length;
+    // `($3.1bn)`, `(3.1 billion dollars)`: an amount and nothing else, in some currency.
+    const words = rest.replace(/^(?:bn|mn|m|k|billion|million|thousand)(?![\p{L}])\s*/iu, "");
+    const currency = CURRENCY_WORD_AFTER.exec(" " + words);
+    const isAmount = words === "" ? !!g.cur : !!currency && currency[0].length === words.length + 1;
+    if (isAmount) figure.end += m[0].length;
     return figure;
   }
   if (!figure.measure || g.cur) return figure;
