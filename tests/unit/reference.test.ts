@@ -209,7 +209,7 @@ describe("loadReferenceFiles", () => {
 
   it("reports a JSON syntax error with the path and line, and skips the file", () => {
     const { reference, problems } = loadReferenceFiles(["broken.json"], readFile);
-    expect(problems).toEqual([{ path: "broken.json", pointer: "", message: expect.stringContaining("line 4, column 5") }]);
+    expect(problems).toEqual([{ path: "broken.json", pointer: "", line: 4, column: 5, message: expect.stringContaining("line 4, column 5") }]);
     expect(reference).toEqual(bundledReference());
   });
 

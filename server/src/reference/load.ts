@@ -77,7 +77,7 @@ export function loadReferenceFiles(
     } catch {
       const { offset, expected } = findJsonError(text) ?? { offset: 0, expected: "valid JSON" };
       const { line, column } = lineColumn(text, offset);
-      problems.push({ path, pointer: "", message: `invalid JSON at line ${line}, column ${column}: expected ${expected}; the file was skipped` });
+      problems.push({ path, pointer: "", line, column, message: `invalid JSON at line ${line}, column ${column}: expected ${expected}; the file was skipped` });
       continue;
     }
     const checked = validateReference(raw, path, reference);

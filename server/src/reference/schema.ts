@@ -20,6 +20,9 @@ export interface ReferenceProblem {
   path: string;
   pointer: string;
   message: string;
+  /** 1-based position of a JSON syntax error, for editors to point at. */
+  line?: number;
+  column?: number;
 }
 
 /** A Record, so the compiler fails here when ReferenceEvent gains or loses a kind. */

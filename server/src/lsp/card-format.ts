@@ -1,0 +1,87 @@
+/**
+ * Small formatting helpers for the hover cards: Markdown escaping, newsroom dates, values
+ * with their conversion, and source citations. Pure functions; no LSP imports.
+ */
+import type { ReferenceFact, SourceArticle } from "../reference/types";
+import type { RuleId } from "../core/finding";
+import { formatNumber } from "../core/rules/wording";
+import { convert, unitOf } from "../core/units";
+
+/** Short titles for the card heading; the one-line summaries live in RULE_SUMMARIES. */
+export const RULE_TITLES: Record<RuleId, string> = {
+  "unattributed-figure": "Figure without a source",
+  "unattributed-spec": "Weapon specification without a source",
+  "spec-conflict": "Specification disagrees with the reference",
+  "unit-mismatch": "Conversion does not match the value",
+  "vague-attribution": "Unnamed source",
+};
+
+/**
+ * Text from data (headlines, evidence, messages, the draft) made safe inside a Markdown
+ * line: whitespace runs become one space so a line break cannot end a bullet; the characters
+ * that open emphasis, links, code, HTML, entities or table cells are backslash-escaped
+ * (CommonMark allows that before any ASCII punctuation, so the backslash never shows); and a
+ * start that would open a heading, quote or list (`# `, `> `, `- `, `1. `) is escaped too.
+ * Brackets stay as they are: with `[` escaped they cannot form a link, and `(186 mi)` reads
+ * better in the raw Markdown of tests and logs.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[\\`*_[\]<>|~&]/g, "\\$&")
+    .replace(/^(\d+)([.)])/, "$1\\$2")
+    .replace(/^[#+\-=]/, "\\$&");
+}
+
+/** "Army Tactical Missile System" kept, "tactical ballistic missile" → "Tactical ballistic missile". */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/**
+ * An ISO date as a newsroom writes it: "2023-06" → "June 2023", "2023-06-08" → "8 June 2023",
+ * "2022-07/2023-06" → "July 2022 – June 2023". Anything else is returned as it is.
+ */
+export function formatDate(iso: string): string {
+  if (iso.includes("/")) return iso.split("/").map(formatDate).join(" – ");
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso.trim());
+  const month = m?.[2] ? MONTHS[Number(m[2]) - 1] : undefined;
+  if (!m || (m[2] && !month)) return iso;
+  if (!month) return m[1]!;
+  return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
+}
+
+/** The other common unit for a stated one, for the conversion in brackets. */
+const COUNTERPART: Record<string, string> = { km: "mi", mi: "km", kg: "lb", lb: "kg", "km/h": "mph", mph: "km/h", m: "ft", ft: "m" };
+
+/** `up to 300 km (186 mi)`: a value with its qualifier and, where there is one, its conversion. */
+export function describeValue(fact: Pick<ReferenceFact, "value" | "unit"> & { qualifier?: ReferenceFact["qualifier"] }): string {
+  const qualifier = !fact.qualifier || fact.qualifier === "exact" ? "" : `${fact.qualifier} `;
+  const from = unitOf(fact.unit);
+  const other = from ? COUNTERPART[from.symbol] : undefined;
+  const to = other ? unitOf(other) : undefined;
+  // describeFact (wording.ts) only converts km↔mi; the card also converts mass and speed.
+  const converted = from && to ? ` (${formatNumber(convert(fact.value, from, to))} ${to.symbol})` : "";
+  return escapeMarkdown(`${qualifier}${formatNumber(fact.value)} ${fact.unit}${converted}`);
+}
+
+/**
+ * `RT · *Headline* · June 2023`: the outlet when the article names one, the headline in
+ * italics, and the date (marked when the article does not print it). An unknown source id
+ * is shown as it is, so a broken user reference still says what it cites.
+ */
+export function citeSource(id: string, sources: ReadonlyMap<string, SourceArticle> | readonly SourceArticle[]): string {
+  const source = "get" in sources ? sources.get(id) : sources.find((s) => s.id === id);
+  if (!source) return `source \`${id.replace(/`/g, "'")}\` (not in the reference)`;
+  const parts = [`*${escapeMarkdown(source.headline)}*`, `${formatDate(source.date)}${source.dateNote ? " (date inferred)" : ""}`];
+  if (source.outlet) parts.unshift(escapeMarkdown(source.outlet));
+  return parts.join(" · ");
+}
+
+/** `“phrase”` quoted from the article, escaped. */
+export function quoteEvidence(evidence: string): string {
+  return `“${escapeMarkdown(evidence)}”`;
+}

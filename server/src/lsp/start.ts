@@ -1,0 +1,284 @@
+/**
+ * The language server: open drafts in, diagnostics, hover cards and quick fixes out. All
+ * judgement lives in the core; this file keeps documents, settings and configurations in
+ * step with the editor and turns findings into protocol messages.
+ */
+import { fileURLToPath } from "node:url";
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CodeAction,
+  type Connection,
+  type InitializeResult,
+} from "vscode-languageserver";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { version } from "../../../package.json";
+import { citedSources } from "../core/cited-sources";
+import type { Finding } from "../core/finding";
+import { FIX_ALL_KIND, fixAll, quickFixes } from "./code-actions";
+import { createConfigProblems } from "./config-problems";
+import { toDiagnostic } from "./diagnostics";
+import { hoverCardAt } from "./hover-cards";
+import { createProjects, type Project } from "./project";
+import { createSettingsSource } from "./settings-source";
+import type { EditorSettings } from "./settings";
+import { createWorkspaceCheck } from "./workspace-check";
+import { nodeProjectIo } from "./node-io";
+
+/** The findings of one version of an open draft. */
+interface Analysis {
+  version: number;
+  findings: Finding[];
+  project: Project;
+}
+
+/** What the client can do, read once from `initialize`. */
+interface ClientSupport {
+  pullDiagnostics: boolean;
+  pullRefresh: boolean;
+  snippetEdits: boolean;
+  watchedFiles: boolean;
+  configurationChange: boolean;
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const analyses = new Map<string, Analysis>();
+  const pending = new Map<string, NodeJS.Immediate>();
+  let folders: string[] = [];
+  let client: ClientSupport = { pullDiagnostics: false, pullRefresh: false, snippetEdits: false, watchedFiles: false, configurationChange: false };
+
+  const problems = createConfigProblems(connection);
+  const projects = createProjects(nodeProjectIo, problems.report);
+  const settings = createSettingsSource(connection, (message) => problems.notifyOnce(message));
+
+  /** An error in a handler is logged and answered with an empty result: the editor goes on. */
+  function guarded<P, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>) {
+    return async (params: P): Promise<R> => {
+      try {
+        return await handler(params);
+      } catch (error) {
+        connection.console.error(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        return fallback;
+      }
+    };
+  }
+
+  function pathOf(uri: string): string | undefined {
+    if (!uri.startsWith("file:")) return undefined;
+    try {
+      return fileURLToPath(uri);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The workspace folder holding a draft (the innermost), or the first folder for an unsaved one. */
+  function folderOf(filePath: string | undefined): string | undefined {
+    if (!filePath) return folders[0];
+    return folders.filter((f) => filePath === f || filePath.startsWith(f.endsWith("/") ? f : `${f}/`)).sort((a, b) => b.length - a.length)[0] ?? folders[0];
+  }
+
+  function projectFor(uri: string, editorSettings: EditorSettings): Project {
+    const filePath = pathOf(uri);
+    return projects.projectFor(filePath, folderOf(filePath), editorSettings);
+  }
+
+  /** The analysis of the document's current version, computed now if the last one is stale. */
+  async function analysisOf(document: TextDocument): Promise<Analysis | undefined> {
+    const known = analyses.get(document.uri);
+    if (known?.version === document.version) return known;
+    const editorSettings = await settings.for(document.uri);
+    if (!editorSettings.enable) return undefined;
+    const project = projectFor(document.uri, editorSettings);
+    const analysis = { version: document.version, findings: project.checker.check(document.getText()), project };
+    analyses.set(document.uri, analysis);
+    return analysis;
+  }
+
+  /** Checks a draft and pushes its diagnostics, unless a newer edit arrives meanwhile. */
+  async function validate(uri: string): Promise<Finding[]> {
+    const document = documents.get(uri);
+    if (!document) return [];
+    const version = document.version;
+    const editorSettings = await settings.for(uri);
+    if (documents.get(uri)?.version !== version) return []; // stale: the newer edit has its own check queued
+    let findings: Finding[] = [];
+    try {
+      findings = editorSettings.enable ? ((await analysisOf(document))?.findings ?? []) : [];
+    } catch (error) {
+      analyses.delete(uri);
+      connection.console.error(`checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+    if (documents.get(uri)?.version !== version) return findings;
+    void connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, document)) });
+    return findings;
+  }
+
+  /** Queues a check; edits arriving in the same turn of the event loop share one. */
+  function schedule(uri: string): void {
+    if (pending.has(uri)) return;
+    pending.set(
+      uri,
+      setImmediate(() => {
+        pending.delete(uri);
+        void validate(uri);
+      }),
+    );
+  }
+
+  function recheckAll(): void {
+    analyses.clear();
+    for (const document of documents.all()) schedule(document.uri);
+    if (client.pullRefresh) void connection.languages.diagnostics.refresh();
+  }
+
+  const workspace = createWorkspaceCheck({
+    connection,
+    folders: () => folders,
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    validateOpen: validate,
+    projectFor: async (uri) => {
+      const editorSettings = await settings.for(uri);
+      return editorSettings.enable ? projectFor(uri, editorSettings) : undefined;
+    },
+  });
+
+  connection.onInitialize((params): InitializeResult => {
+    const caps = params.capabilities;
+    const options = (params.initializationOptions ?? {}) as { pullDiagnostics?: unknown };
+    client = {
+      pullDiagnostics: !!caps.textDocument?.diagnostic && options.pullDiagnostics !== false,
+      pullRefresh: !!caps.workspace?.diagnostics?.refreshSupport,
+      snippetEdits: !!caps.workspace?.workspaceEdit?.snippetEditSupport && !!caps.workspace?.workspaceEdit?.documentChanges,
+      watchedFiles: !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration,
+      configurationChange: !!caps.workspace?.didChangeConfiguration?.dynamicRegistration,
+    };
+    client.pullRefresh &&= client.pullDiagnostics;
+    settings.useConfigurationRequests(!!caps.workspace?.configuration);
+    const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    folders = roots.map(pathOf).filter((p): p is string => p !== undefined);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        ...(client.pullDiagnostics ? { diagnosticProvider: { identifier: "claimlint", interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: "claimlint", version },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (client.configurationChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: "claimlint" });
+    if (client.watchedFiles)
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        // Reference files may have any name, so any JSON file's change re-reads the configuration.
+        watchers: [{ globPattern: "**/.claimlintrc.json" }, { globPattern: "**/*.json" }],
+      });
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      const removed = new Set(event.removed.map((f) => pathOf(f.uri)));
+      folders = [...folders.filter((f) => !removed.has(f)), ...event.added.map((f) => pathOf(f.uri)).filter((p): p is string => !!p)];
+      projects.invalidate();
+      recheckAll();
+    });
+  });
+
+  // Opening or saving a draft always checks it; typing checks it in the `onType` mode.
+  // (The documents manager reports an open as a change of content, too.)
+  const opened = new Set<string>();
+  documents.onDidChangeContent((event) => {
+    const uri = event.document.uri;
+    if (!opened.has(uri)) {
+      opened.add(uri);
+      schedule(uri);
+    } else
+      void settings.for(uri).then((s) => {
+        if (s.run === "onType") schedule(uri);
+      });
+  });
+  documents.onDidSave((event) => schedule(event.document.uri));
+  documents.onDidClose((event) => {
+    const uri = event.document.uri;
+    opened.delete(uri);
+    clearImmediate(pending.get(uri));
+    pending.delete(uri);
+    analyses.delete(uri);
+    void workspace.closed(uri);
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    settings.changed(params.settings);
+    recheckAll();
+  });
+  connection.onDidChangeWatchedFiles(() => {
+    // A configuration or reference file changed, appeared or went: read them all again.
+    projects.invalidate();
+    problems.reset();
+    recheckAll();
+  });
+
+  connection.languages.diagnostics.on(
+    guarded("diagnostics", { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params) => {
+      const document = documents.get(params.textDocument.uri);
+      const analysis = document && (await analysisOf(document));
+      return { kind: DocumentDiagnosticReportKind.Full, items: analysis && document ? analysis.findings.map((f) => toDiagnostic(f, document)) : [] };
+    }),
+  );
+
+  connection.onHover(
+    guarded("hover", null, async (params) => {
+      const document = documents.get(params.textDocument.uri);
+      const analysis = document && (await analysisOf(document));
+      if (!document || !analysis) return null;
+      const card = hoverCardAt(document.getText(), document.offsetAt(params.position), analysis.findings, analysis.project.reference, analysis.project.weapons);
+      if (!card) return null;
+      return {
+        contents: { kind: "markdown" as const, value: card.markdown },
+        range: { start: document.positionAt(card.offset), end: document.positionAt(card.offset + card.length) },
+      };
+    }),
+  );
+
+  connection.onCodeAction(
+    guarded("code actions", [] as CodeAction[], async (params) => {
+      const document = documents.get(params.textDocument.uri);
+      const analysis = document && (await analysisOf(document));
+      if (!document || !analysis) return [];
+      const only = params.context.only;
+      const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
+      const actions: CodeAction[] = [];
+      if (wants(CodeActionKind.QuickFix)) {
+        const from = document.offsetAt(params.range.start);
+        const to = document.offsetAt(params.range.end);
+        const touched = analysis.findings.filter((f) => f.offset <= to && from <= f.offset + f.length);
+        const sourceChoices = () => [...new Set([...referenceSources(analysis.project), ...citedSources(document.getText())])];
+        actions.push(...quickFixes(touched, { document, snippetEdits: client.snippetEdits, sourceChoices }));
+      }
+      if (wants(FIX_ALL_KIND)) {
+        const all = fixAll(analysis.findings, document);
+        if (all) actions.push(all);
+      }
+      return actions;
+    }),
+  );
+
+  connection.onRequest(
+    "claimlint/checkDocument",
+    guarded("check document", { findings: 0 }, async (params: { uri: string }) => ({ findings: (await validate(params.uri)).length })),
+  );
+  connection.onRequest("claimlint/checkWorkspace", guarded("check workspace", { files: 0, findings: 0 }, () => workspace.checkAll()));
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** The outlets the reference names, as a writer would cite them. */
+function referenceSources(project: Project): string[] {
+  return project.reference.sources.map((s) => s.outlet).filter((o): o is string => !!o);
+}

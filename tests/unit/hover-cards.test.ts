@@ -1,0 +1,205 @@
+/**
+ * Hover cards: the Markdown shown over a flagged claim and over a weapon system's name,
+ * on inline drafts with the bundled reference and the real checker.
+ */
+import { describe, it, expect } from "vitest";
+import type { Finding } from "../../server/src/core/finding";
+import { createWeaponMatcher } from "../../server/src/core/weapons";
+import { bundledReference } from "../../server/src/reference/load";
+import type { Reference } from "../../server/src/reference/types";
+import { findingCard, hoverCardAt, weaponCard } from "../../server/src/lsp/hover-cards";
+import { bundledChecker } from "./support";
+
+const reference = bundledReference();
+const weapons = createWeaponMatcher(reference);
+const RT_HEADLINE = "President Biden faces growing pressure to approve longer-range missiles and fighter jets for Kiev";
+
+/** The card at `delta` characters into the first `needle` of `text`, with the checker's findings. */
+function hover(text: string, needle: string, delta = 0, findings: readonly Finding[] = bundledChecker.check(text)) {
+  const at = text.indexOf(needle);
+  if (at < 0) throw new Error(`"${needle}" is not in the draft`);
+  return hoverCardAt(text, at + delta, findings, reference, weapons);
+}
+
+/** The text a card's range covers. */
+const spanOf = (text: string, card: { offset: number; length: number } | undefined) => card && text.slice(card.offset, card.offset + card.length);
+
+/** The part of a card between a bold heading and the next one (or the end). */
+function section(markdown: string, heading: string): string {
+  const start = markdown.indexOf(`**${heading}**`);
+  expect(start, `no "${heading}" section`).toBeGreaterThanOrEqual(0);
+  const next = markdown.indexOf("\n**", start + heading.length + 4);
+  return markdown.slice(start, next < 0 ? undefined : next);
+}
+
+describe("weapon cards", () => {
+  const text = "Kyiv wants ATACMS before the winter.";
+
+  it("a name shows the system's specs with their source and the name's span", () => {
+    const card = hover(text, "ATACMS", 2);
+    expect(spanOf(text, card)).toBe("ATACMS");
+    expect(card!.markdown).toMatch(/^### ATACMS \(Army Tactical Missile System\)/);
+    const specs = section(card!.markdown, "Specifications");
+    expect(specs).toContain("up to 300 km (186 mi)");
+    expect(specs).toContain("nearly 190 mi (306 km)");
+    expect(specs).toContain(`RT · *${RT_HEADLINE}* · June 2023`);
+    expect(specs).toContain("“strike targets as far as 300 kilometers (190 miles) away”");
+    expect(card!.markdown).toContain("*Tactical ballistic missile · US*");
+  });
+
+  it("the first and the last character of a name both give its card", () => {
+    expect(spanOf(text, hover(text, "ATACMS", 0))).toBe("ATACMS");
+    expect(spanOf(text, hover(text, "ATACMS", "ATACMS".length - 1))).toBe("ATACMS");
+  });
+
+  it("the position just after a name (a resting cursor) gives its card; the one before it does not", () => {
+    expect(spanOf(text, hover(text, "ATACMS", "ATACMS".length))).toBe("ATACMS");
+    expect(hover(text, "ATACMS", -1)).toBeUndefined();
+  });
+
+  it("a span starting where a name ends wins over the name", () => {
+    const draft = "F-16 jets";
+    const other: Finding = { rule: "unattributed-figure", severity: "warning", offset: 4, length: 5, message: "m", fixes: [] };
+    const card = hoverCardAt(draft, 4, [other], reference, weapons);
+    expect(spanOf(draft, card)).toBe(" jets");
+    expect(card!.markdown).not.toContain("### F-16");
+  });
+
+  it.each([
+    ["Army Tactical Missile System", "The Army Tactical Missile System is in demand."],
+    ["MGM-140", "An MGM-140 was seen on the road."],
+  ])("an alias (%s) gives the ATACMS card over the alias", (alias, draft) => {
+    const card = hover(draft, alias, 3);
+    expect(spanOf(draft, card)).toBe(alias);
+    expect(card!.markdown).toMatch(/^### ATACMS/);
+    // The plural spelling is for the matcher; the card's names show each name once.
+    const names = card!.markdown.slice(0, card!.markdown.indexOf("**Specifications**"));
+    expect(names).toContain("also: MGM-140\n");
+    expect(names).not.toContain("Missile Systems");
+  });
+
+  it("a name wrapped over two lines is still one name", () => {
+    const draft = "Kyiv asked for the Army Tactical\nMissile System again.";
+    expect(spanOf(draft, hover(draft, "Missile"))).toBe("Army Tactical\nMissile System");
+  });
+
+  it("a plain word, and lowercase `patriots`, give no card", () => {
+    const draft = "The patriots marched to the square.";
+    expect(hover(draft, "marched", 2)).toBeUndefined();
+    expect(hover(draft, "patriots", 2)).toBeUndefined();
+  });
+
+  it("HIMARS: the 50-mile restriction is an event, not a specification", () => {
+    const card = hover("HIMARS were sent.", "HIMARS")!.markdown;
+    const specs = section(card, "Specifications");
+    expect(specs).toContain("no specifications for HIMARS");
+    expect(specs).not.toContain("50");
+    const events = section(card, "Events");
+    expect(events).toContain("May 2024 · restriction · 50 mi (80.5 km)");
+    expect(events).toContain("“albeit with a restricted range of 50 miles”");
+  });
+
+  it("a system without facts says its specs cannot be checked", () => {
+    const patriot = reference.systems.find((s) => s.id === "patriot")!;
+    expect(weaponCard(patriot, reference)).toContain("The reference has no specifications for Patriot, so its specs cannot be checked.");
+  });
+});
+
+describe("cards from a user's reference", () => {
+  const tiny: Reference = {
+    sources: [{ id: "s", file: "s.txt", headline: "Missiles *and* [drones]_ for Kiev", date: "2023-06-08" }],
+    systems: [
+      {
+        id: "jdam",
+        name: "JDAM",
+        aliases: ["Joint Direct Attack Munition"],
+        kind: "guided bomb kit",
+        origin: "US",
+        facts: [{ attribute: "payload", value: 227, unit: "kg", qualifier: "exact", source: "s", evidence: "a <b>227</b> kg `bomb`" }],
+        // Out of order on purpose: the card sorts them.
+        events: [
+          { kind: "delivery", date: "2024-02", summary: "Delivered.", source: "s", evidence: "first kits arrived" },
+          { kind: "approval", date: "2022-07/2023-06", summary: "Approved.", source: "s", evidence: "approved the kits" },
+        ],
+      },
+    ],
+  };
+  const card = weaponCard(tiny.systems[0]!, tiny);
+
+  it("Markdown in a headline or evidence is escaped, not rendered", () => {
+    expect(card).toContain("*Missiles \\*and\\* \\[drones\\]\\_ for Kiev*");
+    expect(card).not.toContain("*and*");
+    expect(card).toContain("“a \\<b\\>227\\</b\\> kg \\`bomb\\`”");
+  });
+
+  it("a full date is written as a newsroom would; mass converts to pounds", () => {
+    expect(card).toContain("· 8 June 2023");
+    expect(card).toContain("**Payload:** 227 kg (500 lb)");
+  });
+
+  it("events are listed by date, oldest first; a period reads as a range", () => {
+    const events = section(card, "Events");
+    expect(events).toContain("**July 2022 – June 2023 · approval:** Approved.");
+    expect(events.indexOf("· approval:")).toBeLessThan(events.indexOf("February 2024 · delivery:"));
+  });
+
+  it("a source with no outlet is cited by its headline alone", () => {
+    expect(card).toMatch(/— \*Missiles/);
+  });
+});
+
+describe("finding cards", () => {
+  const text = "Kyiv received ATACMS last autumn. The missile can strike targets 500 km away.";
+
+  it("a flagged 500 km shows the stated and the reference value, the source and the docs link", () => {
+    const card = hover(text, "500", 1);
+    expect(spanOf(text, card)).toBe("500 km");
+    const md = card!.markdown;
+    expect(md).toContain("**Stated:** 500 km · **Reference (range):** up to 300 km (186 mi)");
+    expect(md).toContain(`RT · *${RT_HEADLINE}* · June 2023`);
+    expect(md).toContain("[rule docs](https://github.com/claimlint/claimlint/blob/main/docs/rules.md#spec-conflict)");
+    expect(md).toContain("Quick fixes: Use the reference value (300 km)");
+    // Both rules flag the span; the error comes first, and no weapon card (no name here).
+    expect(md.indexOf("**spec-conflict**")).toBeGreaterThanOrEqual(0);
+    expect(md.indexOf("**spec-conflict**")).toBeLessThan(md.indexOf("**unattributed-spec**"));
+    expect(md).not.toContain("### ATACMS");
+  });
+
+  it("a spec that agrees offers the source to cite", () => {
+    const draft = "ATACMS can strike targets up to 300 km away.";
+    const [finding] = bundledChecker.check(draft);
+    const md = findingCard(finding!, draft);
+    expect(md).toContain("**unattributed-spec**");
+    expect(md).toContain("**Stated:** up to 300 km");
+    expect(md).toContain("Quick fixes: Attribute to RT · Add attribution…");
+    expect(md).toContain("A weapon-specification statement that does not say where it comes from.");
+  });
+
+  it("a name inside a flagged span gives the finding card, a rule, then the weapon card", () => {
+    const draft = "Kyiv got 20 ATACMS this year.";
+    const onName = hover(draft, "ATACMS", 1);
+    expect(spanOf(draft, onName)).toBe("20 ATACMS");
+    const [findingPart, weaponPart, ...rest] = onName!.markdown.split("\n\n---\n\n");
+    expect(rest).toEqual([]);
+    expect(findingPart).toContain("**unattributed-figure**");
+    expect(weaponPart).toMatch(/^### ATACMS/);
+    // On the number, only the finding.
+    expect(hover(draft, "20")!.markdown).not.toContain("### ATACMS");
+  });
+});
+
+describe("large drafts", () => {
+  it("a hover near the end of a 2 MB draft gives the right card", () => {
+    const filler = "The talks went on through the night and the delegates left without a statement.\n\n";
+    const tail = "Kyiv received MGM-140 missiles. The missile can strike targets 500 km away.\n";
+    const draft = filler.repeat(Math.ceil(2_000_000 / filler.length)) + tail;
+    const findings = bundledChecker.check(draft);
+    const onAlias = hover(draft, "MGM-140", 4, findings);
+    expect(spanOf(draft, onAlias)).toBe("MGM-140");
+    expect(onAlias!.offset).toBeGreaterThan(2_000_000);
+    expect(onAlias!.markdown).toMatch(/^### ATACMS/);
+    const onFigure = hover(draft, "500 km", 0, findings);
+    expect(spanOf(draft, onFigure)).toBe("500 km");
+    expect(onFigure!.markdown).toContain("**Reference (range):** up to 300 km (186 mi)");
+  });
+});
