@@ -1,10 +1,14 @@
-// Bundles every entry of claimlint into dist/: the CLI now, the language server and the
-// VS Code client as they arrive. `--watch` rebuilds on change; `--production` minifies.
+// Bundles every entry of claimlint into dist/: the CLI, the language server and the VS Code
+// client. `--watch` rebuilds on change; `--production` minifies and writes no source maps.
+// First it regenerates the weapon-name grammar, so the editor's colouring follows the reference.
 import * as esbuild from "esbuild";
 import { chmodSync, existsSync } from "node:fs";
+import { writeWeaponGrammar } from "./scripts/weapon-grammar.mjs";
 
 const watch = process.argv.includes("--watch");
 const production = process.argv.includes("--production");
+
+if (writeWeaponGrammar()) console.log("syntaxes/claimlint-weapons.tmLanguage.json regenerated from the reference");
 
 /** Each entry: source file, output file, and whether it is run directly as a command. */
 const entries = [
