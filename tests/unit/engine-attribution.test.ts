@@ -50,6 +50,11 @@ describe("attributing phrases", () => {
     const text = "According to plan, some 3,000 troops rotated out of the town.";
     expect(found(text)).toEqual([["unattributed-figure", "some 3,000 troops"]]);
   });
+
+  it.each(["…", "..."])("`according to %s`, a placeholder left unfilled, names no source", (placeholder) => {
+    const text = `Ukraine has lost more than 4,000 troops in a week, according to ${placeholder}.`;
+    expect(found(text)).toEqual([["unattributed-figure", "more than 4,000 troops"]]);
+  });
 });
 
 describe("attribution stays in its sentence", () => {

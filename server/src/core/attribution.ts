@@ -42,7 +42,8 @@ const PASSIVE_BEFORE = /(?:^|[^\p{L}])(?:was|were|is|are|been|be|being)\s+$/iu;
 const SAID_IDIOM_AFTER = /^\s+(?:goodbye|farewell|no|yes|sorry|thanks|thank\s+you|hello|a\s+prayer|grace|a\s+few\s+words)(?![\p{L}])/iu;
 const IDIOM_BEFORE = /(?:^|[^\p{L}])(?:all|to|needless\s+to|that\s+is\s+to|suffice\s+(?:it\s+)?to)\s+$/iu;
 
-const ACCORDING_TO = /(?<![\p{L}])according\s+to\s+(?!(?:the\s+)?(?:plan|plans|schedule|script|expectations?|tradition|custom|protocol|procedure|rules?|law|doctrine|design|form)(?![\p{L}]))\S/giu;
+/** `according to …` (an ellipsis where the source should be) is a placeholder left unfilled, not a source. */
+const ACCORDING_TO = /(?<![\p{L}])according\s+to\s+(?!…|\.\.\.|(?:the\s+)?(?:plan|plans|schedule|script|expectations?|tradition|custom|protocol|procedure|rules?|law|doctrine|design|form)(?![\p{L}]))\S/giu;
 const CITING = /(?<![\p{L}])(?:citing|quoting|cited\s+by|quoted\s+by|sourced\s+from|courtesy\s+of)\s+\S/giu;
 const PER_SOURCE = /(?<![\p{L}])[Pp]er\s+(?:(?:a|an|the)(?![\p{L}])|\p{Lu})(?![\p{L}]*\s+(?:cent|capita)(?![\p{L}]))/gu;
 const DOCUMENT_SHOWS =
