@@ -149,3 +149,19 @@ describe("quick fixes", () => {
     expect(after.diagnostics.filter((d) => d.code === "unit-mismatch")).toEqual([]);
   });
 });
+
+describe("hover for a client without Markdown", () => {
+  it("sends the card as plain text", async () => {
+    const plain = { ...EDITOR_CAPABILITIES, textDocument: { ...EDITOR_CAPABILITIES.textDocument, hover: { contentFormat: ["plaintext" as const] } } };
+    const s = await session({ capabilities: plain });
+    const uri = s.uri("draft.md");
+    await s.open(uri, DRAFT);
+    const hover = await s.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: at(4, "ATACMS") });
+    const contents = hover!.contents as MarkupContent;
+    expect(contents.kind).toBe("plaintext");
+    expect(contents.value).toMatch(/^ATACMS/);
+    expect(contents.value).toContain("300 km");
+    expect(contents.value).toContain("RT");
+    expect(contents.value).not.toMatch(/\*\*|###|\\/);
+  });
+});

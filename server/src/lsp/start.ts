@@ -9,6 +9,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
+  MarkupKind,
   TextDocumentSyncKind,
   TextDocuments,
   type CodeAction,
@@ -28,6 +29,7 @@ import { createSettingsSource } from "./settings-source";
 import type { EditorSettings } from "./settings";
 import { createWorkspaceCheck } from "./workspace-check";
 import { nodeProjectIo } from "./node-io";
+import { markdownToPlainText } from "./plain-text";
 
 /** The findings of one version of an open draft. */
 interface Analysis {
@@ -38,6 +40,8 @@ interface Analysis {
 
 /** What the client can do, read once from `initialize`. */
 interface ClientSupport {
+  /** Hover contents may be Markdown; otherwise cards go as plain text. */
+  markdownHover: boolean;
   pullDiagnostics: boolean;
   pullRefresh: boolean;
   snippetEdits: boolean;
@@ -50,7 +54,7 @@ export function startServer(connection: Connection): void {
   const analyses = new Map<string, Analysis>();
   const pending = new Map<string, NodeJS.Immediate>();
   let folders: string[] = [];
-  let client: ClientSupport = { pullDiagnostics: false, pullRefresh: false, snippetEdits: false, watchedFiles: false, configurationChange: false };
+  let client: ClientSupport = { markdownHover: true, pullDiagnostics: false, pullRefresh: false, snippetEdits: false, watchedFiles: false, configurationChange: false };
 
   const problems = createConfigProblems(connection);
   const projects = createProjects(nodeProjectIo, problems.report);
@@ -151,7 +155,9 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     const caps = params.capabilities;
     const options = (params.initializationOptions ?? {}) as { pullDiagnostics?: unknown };
+    const hoverFormats = caps.textDocument?.hover?.contentFormat;
     client = {
+      markdownHover: !hoverFormats || hoverFormats.includes(MarkupKind.Markdown),
       pullDiagnostics: !!caps.textDocument?.diagnostic && options.pullDiagnostics !== false,
       pullRefresh: !!caps.workspace?.diagnostics?.refreshSupport,
       snippetEdits: !!caps.workspace?.workspaceEdit?.snippetEditSupport && !!caps.workspace?.workspaceEdit?.documentChanges,
@@ -239,7 +245,7 @@ export function startServer(connection: Connection): void {
       const card = hoverCardAt(document.getText(), document.offsetAt(params.position), analysis.findings, analysis.project.reference, analysis.project.weapons);
       if (!card) return null;
       return {
-        contents: { kind: "markdown" as const, value: card.markdown },
+        contents: client.markdownHover ? { kind: MarkupKind.Markdown, value: card.markdown } : { kind: MarkupKind.PlainText, value: markdownToPlainText(card.markdown) },
         range: { start: document.positionAt(card.offset), end: document.positionAt(card.offset + card.length) },
       };
     }),
