@@ -165,3 +165,15 @@ describe("hover for a client without Markdown", () => {
     expect(contents.value).not.toMatch(/\*\*|###|\\/);
   });
 });
+
+describe("on a contradicted spec", () => {
+  it("the reference value is the one preferred fix, listed first", async () => {
+    const s = await session();
+    const uri = s.uri("draft.md");
+    await s.open(uri, DRAFT);
+    const conflict = (await s.diagnostics(uri)).diagnostics.find((d) => d.code === "spec-conflict")!;
+    const actions = await actionsFor(s, uri, conflict);
+    expect(actions[0]!.title).toBe("Use the reference value (300 km)");
+    expect(actions.filter((a) => a.isPreferred).map((a) => a.title)).toEqual(["Use the reference value (300 km)"]);
+  });
+});

@@ -25,8 +25,13 @@ export function quickFixes(findings: readonly Finding[], context: ActionContext)
   const ignored = new Set<string>();
   for (const finding of findings) {
     const diagnostics = [toDiagnostic(finding, context.document)];
-    for (const fix of finding.fixes)
-      actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: fix.preferred || finding.fixes.length === 1, edit: editFor(fix, context) });
+    // A finding's only fix is the one to offer, unless another finding on the same words has
+    // a fix better by nature: on a contradicted spec, the reference value beats adding a source.
+    const outranked = findings.some((other) => other !== finding && overlaps(other, finding) && other.fixes.some((fix) => fix.preferred));
+    for (const fix of finding.fixes) {
+      const isPreferred = !!fix.preferred || (!outranked && finding.fixes.length === 1);
+      actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics, isPreferred, edit: editFor(fix, context) });
+    }
     const ignore = ignoreOnLine(finding, context.document);
     if (!ignored.has(ignore.key)) {
       ignored.add(ignore.key);
@@ -94,6 +99,7 @@ function rangeOf(document: TextDocument, edit: FindingEdit) {
   return { start: document.positionAt(edit.offset), end: document.positionAt(edit.offset + edit.length) };
 }
 
-function overlaps(a: FindingEdit, b: FindingEdit): boolean {
-  return a.offset < b.offset + b.length && b.offset < a.offset + a.length || a.offset === b.offset;
+/** Two spans share a character, or start at the same place (two insertions there would clash). */
+function overlaps(a: { offset: number; length: number }, b: { offset: number; length: number }): boolean {
+  return (a.offset < b.offset + b.length && b.offset < a.offset + a.length) || a.offset === b.offset;
 }
