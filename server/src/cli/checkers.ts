@@ -4,7 +4,7 @@
  * or its extra reference files are reported once, and the valid parts are still used.
  */
 import * as path from "node:path";
-import { defaultConfig, findConfigFile, loadConfig, toCheckOptions, type ConfigProblem } from "../config/config";
+import { defaultConfig, findConfigFile, formatConfigProblem, loadConfig, toCheckOptions } from "../config/config";
 import type { CheckOptions, Checker } from "../core/checker";
 import { bundledReference, loadReferenceFiles } from "../reference/load";
 import type { Reference } from "../reference/types";
@@ -62,10 +62,4 @@ export function createCheckerCache(io: CliIo, makeChecker: MakeChecker, problem:
   }
 
   return { forConfig, forFolder };
-}
-
-/** `path:line:column: message`, the position given where the problem has one. */
-function formatConfigProblem(p: ConfigProblem, shown: (p: string) => string): string {
-  const where = p.line !== undefined ? `${shown(p.path)}:${p.line}:${p.column ?? 1}` : shown(p.path);
-  return `${where}: ${p.message}`;
 }

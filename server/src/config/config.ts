@@ -33,6 +33,12 @@ export interface ConfigProblem {
   message: string;
 }
 
+/** `path:line:column: message`, the position given where the problem has one; `shown` shortens the path. */
+export function formatConfigProblem(p: ConfigProblem, shown: (path: string) => string = (path) => path): string {
+  const where = p.line !== undefined ? `${shown(p.path)}:${p.line}:${p.column ?? 1}` : shown(p.path);
+  return `${where}: ${p.message}`;
+}
+
 /** The defaults: what an empty or missing configuration means. A fresh object each call. */
 export function defaultConfig(): ClaimlintConfig {
   return { rules: {}, attributionPhrases: [], references: [], sources: [] };

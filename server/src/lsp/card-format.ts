@@ -2,10 +2,9 @@
  * Small formatting helpers for the hover cards: Markdown escaping, newsroom dates, values
  * with their conversion, and source citations. Pure functions; no LSP imports.
  */
-import type { ReferenceFact, SourceArticle } from "../reference/types";
+import type { SourceArticle } from "../reference/types";
 import type { RuleId } from "../core/finding";
-import { formatNumber } from "../core/rules/wording";
-import { convert, unitOf } from "../core/units";
+import { describeFact } from "../core/rules/wording";
 
 /** Short titles for the card heading; the one-line summaries live in RULE_SUMMARIES. */
 export const RULE_TITLES: Record<RuleId, string> = {
@@ -54,18 +53,9 @@ export function formatDate(iso: string): string {
   return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
 }
 
-/** The other common unit for a stated one, for the conversion in brackets. */
-const COUNTERPART: Record<string, string> = { km: "mi", mi: "km", kg: "lb", lb: "kg", "km/h": "mph", mph: "km/h", m: "ft", ft: "m" };
-
-/** `up to 300 km (186 mi)`: a value with its qualifier and, where there is one, its conversion. */
-export function describeValue(fact: Pick<ReferenceFact, "value" | "unit"> & { qualifier?: ReferenceFact["qualifier"] }): string {
-  const qualifier = !fact.qualifier || fact.qualifier === "exact" ? "" : `${fact.qualifier} `;
-  const from = unitOf(fact.unit);
-  const other = from ? COUNTERPART[from.symbol] : undefined;
-  const to = other ? unitOf(other) : undefined;
-  // describeFact (wording.ts) only converts km↔mi; the card also converts mass and speed.
-  const converted = from && to ? ` (${formatNumber(convert(fact.value, from, to))} ${to.symbol})` : "";
-  return escapeMarkdown(`${qualifier}${formatNumber(fact.value)} ${fact.unit}${converted}`);
+/** `up to 300 km (186 mi)`, safe inside a card's Markdown. */
+export function describeValue(fact: Parameters<typeof describeFact>[0]): string {
+  return escapeMarkdown(describeFact(fact));
 }
 
 /**

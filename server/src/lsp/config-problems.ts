@@ -5,6 +5,7 @@
  */
 import { pathToFileURL } from "node:url";
 import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connection, type Diagnostic } from "vscode-languageserver";
+import { formatConfigProblem } from "../config/config";
 import type { FileProblem } from "./project";
 
 export interface ConfigProblems {
@@ -61,9 +62,8 @@ export function createConfigProblems(connection: Connection): ConfigProblems {
       if (problems.length === 0) return;
       const files = [...new Set(problems.map((p) => p.path))];
       const first = problems[0]!;
-      const where = first.line !== undefined ? `${first.path}:${first.line}:${first.column ?? 1}` : first.path;
       const more = problems.length > 1 ? ` (and ${problems.length - 1} more in ${files.join(", ")})` : "";
-      notifyOnce(`claimlint: ${where}: ${first.message}${more}. Checking goes on with the defaults for what could not be read.`);
+      notifyOnce(`claimlint: ${formatConfigProblem(first)}${more}. Checking goes on with the defaults for what could not be read.`);
     },
     notifyOnce,
     reset() {

@@ -5,6 +5,7 @@
  */
 import type { Finding } from "../core/finding";
 import { RULE_SUMMARIES, ruleDocsUrl } from "../core/rules/catalog";
+import { attributeName } from "../core/rules/wording";
 import type { WeaponMatcher, WeaponMention } from "../core/weapons";
 import type { Reference, WeaponSystem } from "../reference/types";
 import { RULE_TITLES, capitalise, citeSource, describeValue, escapeMarkdown, formatDate, quoteEvidence } from "./card-format";
@@ -95,7 +96,7 @@ export function weaponCard(system: WeaponSystem, reference: Reference): string {
   }
   for (const fact of system.facts) {
     // Two trailing spaces: a hard line break, keeping the evidence under its value.
-    lines.push(`- **${capitalise(fact.attribute.replace(/-/g, " "))}:** ${describeValue(fact)}  `);
+    lines.push(`- **${capitalise(attributeName(fact.attribute))}:** ${describeValue(fact)}  `);
     lines.push(`  ${quoteEvidence(fact.evidence)} — ${citeSource(fact.source, reference.sources)}`);
   }
 
@@ -123,7 +124,7 @@ export function findingCard(finding: Finding, text: string): string {
   const stated = escapeMarkdown(text.slice(finding.offset, finding.offset + finding.length));
   if (finding.related?.length) lines.push("");
   for (const { fact, source } of finding.related ?? []) {
-    lines.push(`- **Stated:** ${stated} · **Reference (${fact.attribute.replace(/-/g, " ")}):** ${describeValue(fact)}  `);
+    lines.push(`- **Stated:** ${stated} · **Reference (${attributeName(fact.attribute)}):** ${describeValue(fact)}  `);
     lines.push(`  ${quoteEvidence(fact.evidence)} — ${citeSource(source.id, [source])}`);
   }
   if (finding.fixes.length) lines.push("", `Quick fixes: ${finding.fixes.map((f) => escapeMarkdown(f.title)).join(" · ")}`);

@@ -94,9 +94,13 @@ export function startServer(connection: Connection): void {
 
   /** The analysis of the document's current version, computed now if the last one is stale. */
   async function analysisOf(document: TextDocument): Promise<Analysis | undefined> {
+    return analyse(document, await settings.for(document.uri));
+  }
+
+  /** Checks the document's current version now, under settings already in hand. */
+  function analyse(document: TextDocument, editorSettings: EditorSettings): Analysis | undefined {
     const known = analyses.get(document.uri);
     if (known?.version === document.version) return known;
-    const editorSettings = await settings.for(document.uri);
     if (!editorSettings.enable) return undefined;
     const project = projectFor(document.uri, editorSettings);
     const analysis = { version: document.version, findings: project.checker.check(document.getText()), project };
@@ -113,12 +117,11 @@ export function startServer(connection: Connection): void {
     if (documents.get(uri)?.version !== version) return []; // stale: the newer edit has its own check queued
     let findings: Finding[] = [];
     try {
-      findings = editorSettings.enable ? ((await analysisOf(document))?.findings ?? []) : [];
+      findings = analyse(document, editorSettings)?.findings ?? [];
     } catch (error) {
       analyses.delete(uri);
       connection.console.error(`checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
-    if (documents.get(uri)?.version !== version) return findings;
     void connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, document)) });
     return findings;
   }

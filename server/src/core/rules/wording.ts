@@ -3,7 +3,7 @@
  * conversion, sources by outlet (or headline) and date.
  */
 import type { ReferenceFact, SourceArticle } from "../../reference/types";
-import { convert, KM, MI, unitOf } from "../units";
+import { convert, unitOf } from "../units";
 
 /** `4,000`, `2.5`, `186`: at most `decimals` decimals (0 for values of 100 and more). */
 export function formatNumber(value: number, decimals?: number): string {
@@ -15,11 +15,17 @@ export function formatNumber(value: number, decimals?: number): string {
   return trimmed ? `${grouped}.${trimmed}` : grouped;
 }
 
-/** `up to 300 km (186 mi)`: a fact as the reference states it, with its other common unit. */
-export function describeFact(fact: ReferenceFact): string {
-  const qualifier = fact.qualifier === "exact" ? "" : `${fact.qualifier} `;
+/** The other common unit of a stated one, for the conversion in brackets. */
+const COUNTERPART: Record<string, string> = { km: "mi", mi: "km", kg: "lb", lb: "kg", "km/h": "mph", mph: "km/h", m: "ft", ft: "m" };
+
+/**
+ * `up to 300 km (186 mi)`: a fact (or an event's figure) as the reference states it, with its
+ * qualifier and its other common unit.
+ */
+export function describeFact(fact: Pick<ReferenceFact, "value" | "unit"> & { qualifier?: ReferenceFact["qualifier"] }): string {
+  const qualifier = !fact.qualifier || fact.qualifier === "exact" ? "" : `${fact.qualifier} `;
   const unit = unitOf(fact.unit);
-  const other = unit === KM ? MI : unit === MI ? KM : undefined;
+  const other = unit && COUNTERPART[unit.symbol] ? unitOf(COUNTERPART[unit.symbol]!) : undefined;
   const converted = unit && other ? ` (${formatNumber(convert(fact.value, unit, other))} ${other.symbol})` : "";
   return `${qualifier}${formatNumber(fact.value)} ${fact.unit}${converted}`;
 }
