@@ -1,3 +1,4 @@
+// @ts-check
 // Bundles the VS Code API suite into dist/e2e/suite/: index.js (what --extensionTestsPath
 // names) and one file per *.e2e.ts, which index.js hands to mocha. `vscode` is provided by
 // the extension host and `mocha` is loaded from node_modules, so both stay external.

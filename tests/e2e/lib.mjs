@@ -1,8 +1,13 @@
+// @ts-check
 // What both runners of the VS Code API suite share: the build checks, a throw-away workspace
-// and profile for one run, and the result file under test-results/.
+// and profile for one run (its settings are the browser tests' quiet profile), and the
+// result file under test-results/.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+// The browser tests' quiet profile; it also keeps VS Code's own Markdown validation out of the
+// diagnostics. Its screenshot settings (theme, font, no minimap) change nothing the suite reads.
+import { USER_SETTINGS } from "../browser/lib/server.mjs";
 import { ROOT } from "./build.mjs";
 
 /**
@@ -21,26 +26,6 @@ export function extensionPath() {
 export function missingBuild(extension) {
   return ["package.json", "dist/extension.js", "dist/server.js", "dist/cli.js"].filter((f) => !existsSync(join(extension, f))).map((f) => join(extension, f).replace(`${ROOT}/`, ""));
 }
-
-/**
- * User settings of the fresh profile: nothing opens, pops up, updates or phones home, and
- * VS Code's own Markdown validation stays out of the diagnostics.
- */
-const USER_SETTINGS = {
-  "workbench.startupEditor": "none",
-  "workbench.tips.enabled": false,
-  "workbench.enableExperiments": false,
-  "security.workspace.trust.enabled": false,
-  "telemetry.telemetryLevel": "off",
-  "update.mode": "none",
-  "extensions.autoCheckUpdates": false,
-  "extensions.autoUpdate": false,
-  "extensions.ignoreRecommendations": true,
-  "git.enabled": false,
-  "files.autoSave": "off",
-  "markdown.validate.enabled": false,
-  "chat.disableAIFeatures": true,
-};
 
 /**
  * A run folder in the system temp directory with

@@ -1,3 +1,4 @@
+// @ts-check
 // The VS Code API suite (tests/e2e/suite/) in code-server: VS Code's server with its Node
 // extension host, driven by a headless Chromium. The same bundle as tests/e2e/run.mjs, for
 // machines where no desktop VS Code can be had.
@@ -22,25 +23,29 @@
 // same reasons as run.mjs. A run that happens: "passed" (exit 0) only when the extension host
 // exited 0 and the suite reported passes and no failure; otherwise "failed", exit 1.
 //
+// code-server and Chromium are started as for the browser tests, by tests/browser/lib: the
+// same isolated environment and quiet profile, code-server in its own process group, ended
+// with everything it started when the run ends or is interrupted.
+//
 // CLAIMLINT_E2E_GREP runs only the matching tests; CLAIMLINT_E2E_TIMEOUT_MS bounds the run
 // (default 5 minutes); CLAIMLINT_E2E_KEEP=1 keeps the run folder (logs, profile) for a look;
 // CLAIMLINT_E2E_EXTENSION tests another build of the extension (e.g. an unzipped .vsix's
 // extension/ folder) instead of the repository.
-import { spawn } from "node:child_process";
 import { createWriteStream, existsSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { dirname, join } from "node:path";
 import { format } from "node:util";
 import { ROOT, SUITE_ENTRY, buildSuite } from "./build.mjs";
-import { extensionPath, missingBuild, prepareRun, readSuiteResults, verdict, writeResult } from "./lib.mjs";
+import { launchBrowser } from "../browser/lib/browser.mjs";
+import { onCleanup } from "../browser/lib/cleanup.mjs";
+import { CHROMIUM, paths } from "../browser/lib/install.mjs";
+import { startCodeServer } from "../browser/lib/server.mjs";
+import { descendants, extensionPath, missingBuild, prepareRun, readSuiteResults, verdict, writeResult } from "./lib.mjs";
+
 
 const RESULT = "e2e-api-code-server.json";
 const NOT_RUN_EXIT = 3;
-const CHROMIUM = "/usr/bin/chromium";
-const CACHE = join(ROOT, ".cache", "code-server", "node_modules");
-const CODE_SERVER = join(CACHE, "code-server", "out", "node", "entry.js");
-const PLAYWRIGHT = join(CACHE, "playwright-core", "index.mjs");
+/** @type {{ codeServerBin: string, codeServerPkg: string, playwright: string }} */
+const installed = paths(ROOT);
 
 /** @param {string} message */
 function fail(message) {
@@ -55,7 +60,8 @@ try {
   fail(`the suite does not build: ${err instanceof Error ? err.message : err}`);
 }
 
-const absent = [CODE_SERVER, PLAYWRIGHT, CHROMIUM].filter((f) => !existsSync(f));
+/** @type {string[]} */
+const absent = [installed.codeServerBin, installed.playwright, CHROMIUM].filter((f) => !existsSync(f));
 if (absent.length > 0) {
   const reason = `not installed: ${absent.map((f) => f.replace(`${ROOT}/`, "")).join(", ")} (code-server and playwright-core are installed by the browser tests, tests/browser/lib/install.mjs)`;
   const where = writeResult(RESULT, { status: "not-run", reason, runner: "code-server" });
@@ -67,87 +73,34 @@ const missing = missingBuild(extension);
 if (missing.length > 0) fail(`${missing.join(", ")} missing; run npm run build first`);
 
 const run = prepareRun("claimlint-vscode-api-cs-");
-const home = join(run.runDir, "home");
-// code-server, its extension host and the language server inherit this environment: the
-// suite finds where to write its results in it. HOME and XDG folders stay inside the run folder.
-const env = {
-  ...process.env,
-  HOME: home,
-  XDG_CONFIG_HOME: join(home, ".config"),
-  XDG_DATA_HOME: join(home, ".local", "share"),
-  XDG_CACHE_HOME: join(home, ".cache"),
-  CLAIMLINT_E2E_RESULTS: run.resultsFile,
-  ...(process.env.CLAIMLINT_E2E_GREP ? { CLAIMLINT_E2E_GREP: process.env.CLAIMLINT_E2E_GREP } : {}),
-};
-
-/** @type {import("node:child_process").ChildProcess | undefined} */
-let server;
-/** @type {{ close(): Promise<void> } | undefined} */
-let browser;
-
-/** Ends what this runner started: Chromium, then code-server's process group (extension host, language server). */
-async function cleanup() {
-  await browser?.close().catch(() => {});
-  if (server?.pid && server.exitCode === null) {
-    try {
-      process.kill(-server.pid, "SIGTERM");
-    } catch {
-      // Already gone.
-    }
-    await Promise.race([new Promise((r) => server?.once("exit", r)), new Promise((r) => setTimeout(r, 5000))]);
-    try {
-      process.kill(-server.pid, "SIGKILL");
-    } catch {
-      // Already gone.
-    }
-  }
-  if (process.env.CLAIMLINT_E2E_KEEP === "1") console.log(`run folder kept: ${run.runDir}`);
-  else rmSync(run.runDir, { recursive: true, force: true });
-}
-for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM"])) {
-  process.once(signal, () => void cleanup().then(() => process.exit(130)));
-}
+const keep = process.env.CLAIMLINT_E2E_KEEP === "1";
+if (!keep) onCleanup(removeRunDir);
 
 const timeoutMs = Number(process.env.CLAIMLINT_E2E_TIMEOUT_MS) || 5 * 60_000;
 /** @type {number} */
 let exitCode;
 const logFile = join(run.runDir, "code-server.log");
+// Ended once the result is written; in an interrupted run, by the exit handlers
+// (tests/browser/lib/cleanup.mjs's, removeRunDir, Playwright's).
+let server;
+let browser;
 try {
-  const port = await freePort();
-  const host = `127.0.0.1:${port}`;
-  server = spawn(
-    process.execPath,
-    [
-      CODE_SERVER,
-      "--config", join(run.runDir, "config.yaml"),
-      "--user-data-dir", run.userData,
-      "--extensions-dir", run.extensions,
-      "--bind-addr", host,
-      "--auth", "none",
-      "--disable-telemetry",
-      "--disable-update-check",
-      "--disable-workspace-trust",
-      "--disable-getting-started-override",
-      "--ignore-last-opened",
-      run.workspace,
-    ],
-    { env, detached: true, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  const log = createWriteStream(logFile);
-  server.stdout?.pipe(log);
-  server.stderr?.pipe(log);
-  await waitForHealth(`http://${host}`, server);
-
-  const { chromium } = await import(pathToFileURL(PLAYWRIGHT).href);
-  const context = await chromium.launchPersistentContext(join(run.runDir, "chromium-profile"), {
-    executablePath: CHROMIUM,
-    headless: true,
-    env,
-    // Root in a container: Chromium's sandbox cannot start.
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  server = await startCodeServer({
+    codeServerBin: installed.codeServerBin,
+    runDir: run.runDir,
+    dirs: { userData: run.userData, extensions: run.extensions, config: join(run.runDir, "code-server.yaml") },
+    folder: run.workspace,
+    logFile,
+    // The extension host and the suite inherit code-server's environment: the suite learns
+    // from it where to write its results.
+    env: {
+      CLAIMLINT_E2E_RESULTS: run.resultsFile,
+      ...(process.env.CLAIMLINT_E2E_GREP ? { CLAIMLINT_E2E_GREP: process.env.CLAIMLINT_E2E_GREP } : {}),
+    },
   });
+  const host = new URL(server.url).host;
+  const { context, page } = await launchBrowser({ playwrightModule: installed.playwright, runDir: run.runDir });
   browser = context;
-  const page = context.pages()[0] ?? (await context.newPage());
 
   /** @type {(code: number) => void} */
   let exited = () => {};
@@ -182,7 +135,7 @@ try {
   exitCode = await Promise.race([
     exit,
     new Promise((r) => setTimeout(() => r(-1), timeoutMs)),
-    new Promise((r) => server?.once("exit", () => r(-2))),
+    server.exit.then(() => -2),
   ]);
   if (exitCode === -1) console.error(`the extension host did not exit within ${timeoutMs / 1000} s; see ${logFile} (CLAIMLINT_E2E_KEEP=1 keeps it)`);
   if (exitCode === -2) console.error(`code-server exited during the run; see ${logFile}`);
@@ -193,7 +146,9 @@ try {
 
 const result = { ...verdict(exitCode, readSuiteResults(run.resultsFile)), runner: "code-server", codeServer: codeServerVersion(), extension };
 const where = writeResult(RESULT, result);
-await cleanup();
+await browser?.close().catch(() => {});
+await server?.stop();
+if (keep) console.log(`run folder kept: ${run.runDir}`);
 if (result.status === "passed") {
   console.log(`VS Code API suite (code-server) passed: ${result.passes} tests (${where})`);
   process.exit(0);
@@ -201,43 +156,37 @@ if (result.status === "passed") {
 console.error(`VS Code API suite (code-server) FAILED: ${result.reason ?? `${result.failures} failed, ${result.passes} passed`} (${where})`);
 process.exit(1);
 
-/** @returns {Promise<number>} */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const address = srv.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/**
- * @param {string} url
- * @param {import("node:child_process").ChildProcess} child
- */
-async function waitForHealth(url, child) {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`code-server exited at start (${child.exitCode}); see ${logFile}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline) throw new Error(`code-server did not answer on ${url} within 60 s; see ${logFile}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 /** code-server's version and the VS Code it serves, e.g. "4.100.3 (VS Code 1.100.3)". */
 function codeServerVersion() {
   try {
-    const version = (/** @type {string} */ file) => JSON.parse(readFileSync(join(CACHE, "code-server", file), "utf8")).version;
+    const version = (/** @type {string} */ file) => JSON.parse(readFileSync(join(dirname(installed.codeServerPkg), file), "utf8")).version;
     return `${version("package.json")} (VS Code ${version("lib/vscode/package.json")})`;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Removes the run folder on exit, Ctrl+C included. On Ctrl+C this runs before Playwright's own
+ * exit handler ends Chromium, and Chromium, like code-server's extension host, writes into the
+ * folder while it lives: so end the process groups this runner started (code-server's,
+ * Chromium's) first, and try again while they die.
+ */
+function removeRunDir() {
+  for (const pid of descendants(process.pid)) {
+    try {
+      process.kill(-pid, "SIGKILL");
+    } catch {
+      // Leads no process group, or already gone.
+    }
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      rmSync(run.runDir, { recursive: true, force: true });
+      return;
+    } catch (err) {
+      if (attempt === 20) throw err;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
   }
 }

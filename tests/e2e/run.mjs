@@ -1,3 +1,4 @@
+// @ts-check
 // The VS Code API suite (tests/e2e/suite/) in a real VS Code, through @vscode/test-electron.
 //
 // Usage: CLAIMLINT_VSCODE_EXECUTABLE=/path/to/code node tests/e2e/run.mjs   (after `npm run build`)

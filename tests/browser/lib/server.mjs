@@ -12,9 +12,10 @@ import { onCleanup } from "./cleanup.mjs";
 
 /**
  * The user settings of the fresh profile: nothing may open, pop up or phone home besides
- * what a scenario does, so screenshots show the extension and nothing else.
+ * what a scenario does, so screenshots show the extension and nothing else. The VS Code API
+ * suite's profiles (tests/e2e/lib.mjs) use them too: it wants the same quiet.
  */
-const USER_SETTINGS = {
+export const USER_SETTINGS = {
   "workbench.startupEditor": "none",
   "workbench.tips.enabled": false,
   "workbench.enableExperiments": false,
@@ -90,8 +91,10 @@ function profileArgs(dirs) {
  * Starts code-server on a free port, serving `folder`; resolves once it answers /healthz.
  * It runs in its own process group so that stop() (and the exit handlers) can end it together
  * with everything it spawned: the extension host, the claimlint language server, watchers.
+ * `env` adds variables for all of them (the VS Code API suite learns where to write its
+ * results from one).
  */
-export async function startCodeServer({ codeServerBin, runDir, dirs, folder, logFile }) {
+export async function startCodeServer({ codeServerBin, runDir, dirs, folder, logFile, env = {} }) {
   const port = await freePort();
   const args = [
     codeServerBin,
@@ -107,12 +110,12 @@ export async function startCodeServer({ codeServerBin, runDir, dirs, folder, log
     folder,
   ];
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, args, { env: isolatedEnv(runDir), detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, args, { env: { ...isolatedEnv(runDir), ...env }, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
 
   let exited = null;
-  child.on("exit", (code, signal) => (exited = { code, signal }));
+  const exit = new Promise((resolve) => child.on("exit", (code, signal) => resolve((exited = { code, signal }))));
   const killGroup = (signal) => {
     try {
       process.kill(-child.pid, signal);
@@ -141,12 +144,13 @@ export async function startCodeServer({ codeServerBin, runDir, dirs, folder, log
 
   return {
     url,
+    /** Settles when code-server itself ends: a run that waits on the workbench watches it for a crash. */
+    exit,
     /** Asks the whole group to stop, then kills what is left after a few seconds. */
     async stop() {
       if (!exited) {
         killGroup("SIGTERM");
-        const gone = new Promise((r) => child.once("exit", r));
-        await Promise.race([gone, new Promise((r) => setTimeout(r, 5000))]);
+        await Promise.race([exit, new Promise((r) => setTimeout(r, 5000))]);
       }
       // The group outlives its leader when children ignore SIGTERM: make sure.
       killGroup("SIGKILL");
