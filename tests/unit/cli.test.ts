@@ -33,6 +33,9 @@ function fakeChecker(deps: { reference: Reference; options: CheckOptions }): Che
       }
       return findings.sort((a, b) => a.offset - b.offset);
     },
+    open() {
+      throw new Error("the CLI checks whole files; it never keeps a draft open");
+    },
   };
 }
 

@@ -8,7 +8,7 @@ import type { Reference, SpecAttribute, WeaponSystem } from "../reference/types"
 import { attributedBy, findAttribution, namesSpeaker, type Attribution } from "./attribution";
 import { compareWithReference, type Verdict } from "./comparison";
 import { findFigures, type Figure } from "./figures";
-import { parseDraft, type HtmlComment, type ProseBlock } from "./markdown/prose";
+import type { ProseBlock } from "./markdown/prose";
 import { findQuotations, narration, quotationAt, type Quotation } from "./quotations";
 import { splitSentences, type Sentence } from "./sentences";
 import { anyBetween, lastAtOrBefore } from "./sorted";
@@ -28,18 +28,17 @@ export interface Claim {
   length: number;
 }
 
-export interface DraftAnalysis {
-  claims: Claim[];
-  comments: HtmlComment[];
-}
-
 export interface Analyser {
-  analyse(text: string): DraftAnalysis;
+  /** The claims in some blocks of prose, in order. */
+  claimsIn(blocks: readonly ProseBlock[]): Claim[];
 }
 
 export function createAnalyser(reference: Reference, attributionPhrases: readonly RegExp[]): Analyser {
   const weapons = createWeaponMatcher(reference);
-  /** What a lead-in passes to every item of its list or table, read once per lead-in. */
+  /**
+   * What a lead-in passes to every item of its list or table, read once per lead-in: a
+   * lead-in block outlives the check that read it when its list is edited and it is not.
+   */
   const leadIns = new WeakMap<ProseBlock, { attributed: boolean; system?: WeaponSystem }>();
 
   /** A lead-in covers its items when its last sentence is attributed, and lends them its system. */
@@ -106,11 +105,10 @@ export function createAnalyser(reference: Reference, attributionPhrases: readonl
   }
 
   return {
-    analyse(text) {
-      const draft = parseDraft(text);
+    claimsIn(blocks) {
       const claims: Claim[] = [];
-      for (const block of draft.blocks) analyseBlock(block, claims);
-      return { claims, comments: draft.comments };
+      for (const block of blocks) analyseBlock(block, claims);
+      return claims;
     },
   };
 }

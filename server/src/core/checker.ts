@@ -5,9 +5,9 @@
 import type { Reference, SourceArticle } from "../reference/types";
 import { createAnalyser, type Claim } from "./analysis";
 import { compilePhrases } from "./attribution";
-import { readDirectives } from "./directives";
 import { DEFAULT_SEVERITIES, type Finding, type RuleId, type Severity, type SeveritySetting } from "./finding";
-import { indexLines } from "./lines";
+import type { SectionProse } from "./markdown/prose";
+import { OpenDraft } from "./open-draft";
 import type { Rule, RuleContext } from "./rules/rule";
 import { specConflict } from "./rules/spec-conflict";
 import { unattributedFigure } from "./rules/unattributed-figure";
@@ -25,6 +25,8 @@ export interface CheckOptions {
 export interface Checker {
   /** Every finding in the draft, in document order. */
   check(text: string): Finding[];
+  /** A draft to check again and again as it is edited (see OpenDraft). */
+  open(): OpenDraft;
 }
 
 const RULES: [RuleId, Rule][] = [
@@ -38,7 +40,7 @@ const RULES: [RuleId, Rule][] = [
 export function createChecker(deps: { reference: Reference; options?: Partial<CheckOptions> }): Checker {
   const { reference } = deps;
   const severities = { ...DEFAULT_SEVERITIES, ...deps.options?.severities };
-  const active = RULES.filter(([id]) => severities[id] !== "off").map(([id, rule]) => ({ id, rule, severity: severities[id] as Severity }));
+  const active = RULES.filter(([id]) => severities[id] !== "off").map(([id, rule]) => ({ rule, severity: severities[id] as Severity }));
   const analyser = createAnalyser(reference, compilePhrases(deps.options?.attributionPhrases ?? []));
   const sources = new Map<string, SourceArticle>(reference.sources.map((s) => [s.id, s]));
   const context: RuleContext = {
@@ -46,20 +48,27 @@ export function createChecker(deps: { reference: Reference; options?: Partial<Ch
     quote: (claim: Claim) => `“${claim.block.text.slice(claim.figure.start, claim.figure.end).replace(/\s+/g, " ")}”`,
   };
 
+  /** The findings of one section's prose, in document order, before directives apply. */
+  function findingsIn(prose: SectionProse): Finding[] {
+    const findings: Finding[] = [];
+    for (const claim of analyser.claimsIn(prose.blocks)) {
+      for (const { rule, severity } of active) {
+        const found = rule(claim, context);
+        if (found) findings.push({ ...found, severity });
+      }
+    }
+    return findings.sort((a, b) => a.offset - b.offset);
+  }
+
   return {
     check(text) {
       if (active.length === 0) return [];
-      const analysis = analyser.analyse(text);
-      const silencer = analysis.comments.length ? readDirectives(analysis.comments, indexLines(text)) : undefined;
-      const findings: Finding[] = [];
-      for (const claim of analysis.claims) {
-        for (const { id, rule, severity } of active) {
-          if (silencer?.silences(id, claim.offset)) continue;
-          const found = rule(claim, context);
-          if (found) findings.push({ ...found, severity });
-        }
+      const run = new OpenDraft(findingsIn).check(text);
+      for (;;) {
+        const step = run.next();
+        if (step.done) return step.value;
       }
-      return findings.sort((a, b) => a.offset - b.offset);
     },
+    open: () => new OpenDraft(findingsIn),
   };
 }

@@ -6,7 +6,6 @@
  */
 import { RULE_IDS, type RuleId } from "./finding";
 import type { HtmlComment } from "./markdown/prose";
-import type { LineIndex } from "./lines";
 import { lastAtOrBefore } from "./sorted";
 
 const DIRECTIVE = /^\s*claimlint-(disable-next-line|disable-line|disable|enable)(?:\s+([\s\S]*))?$/;
@@ -22,9 +21,14 @@ export interface Silencer {
   silences(rule: RuleId, offset: number): boolean;
 }
 
-export function readDirectives(comments: readonly HtmlComment[], lines: LineIndex): Silencer {
+/**
+ * Reads the directives among a draft's comments. Lines are found by looking for the line
+ * ends around each line directive, not by indexing the whole draft: a check after a
+ * keystroke must not cost a pass over every line.
+ */
+export function readDirectives(comments: readonly HtmlComment[], text: string): Silencer {
   const spans: Span[] = [];
-  const lineRules = new Map<number, Set<RuleId>>();
+  const lineSpans: Span[] = [];
   const open = new Map<RuleId, number>();
   const ordered = [...comments].sort((a, b) => a.from - b.from);
   for (const comment of ordered) {
@@ -42,30 +46,59 @@ export function readDirectives(comments: readonly HtmlComment[], lines: LineInde
         open.delete(rule);
       }
     } else {
-      const line = kind === "disable-line" ? lines.lineOf(comment.from) : lines.lineOf(comment.to) + 1;
-      const set = lineRules.get(line) ?? new Set<RuleId>();
-      for (const rule of rules) set.add(rule);
-      lineRules.set(line, set);
+      const from = kind === "disable-line" ? lineStart(text, comment.from) : nextLineStart(text, comment.to);
+      const to = lineEnd(text, from);
+      for (const rule of rules) lineSpans.push({ rule, from, to });
     }
   }
   for (const [rule, from] of open) spans.push({ rule, from, to: Infinity });
-  if (spans.length === 0 && lineRules.size === 0) return { silences: () => false };
-  // One rule's spans never overlap, so sorted by start a binary search finds the one that may hold an offset.
-  const byRule = new Map<RuleId, Span[]>();
-  for (const span of spans) {
-    const list = byRule.get(span.rule);
-    if (list) list.push(span);
-    else byRule.set(span.rule, [span]);
-  }
-  for (const list of byRule.values()) list.sort((a, b) => a.from - b.from);
+  if (spans.length === 0 && lineSpans.length === 0) return { silences: () => false };
+  const ranges = byRule(spans);
+  const lines = byRule(lineSpans);
   return {
-    silences(rule, offset) {
-      if (lineRules.get(lines.lineOf(offset))?.has(rule)) return true;
-      const list = byRule.get(rule);
-      const span = list && list[lastAtOrBefore(list, offset, (s) => s.from)];
-      return !!span && offset < span.to;
-    },
+    silences: (rule, offset) => within(ranges.get(rule), offset) || within(lines.get(rule), offset),
   };
+}
+
+/**
+ * One rule's spans, sorted by start. Spans of one rule never overlap (a disabled rule is not
+ * disabled again until enabled; two line directives name the same line or different ones),
+ * so a binary search finds the one span that may hold an offset.
+ */
+function byRule(spans: Span[]): Map<RuleId, Span[]> {
+  const map = new Map<RuleId, Span[]>();
+  for (const span of spans) {
+    const list = map.get(span.rule);
+    if (list) list.push(span);
+    else map.set(span.rule, [span]);
+  }
+  for (const list of map.values()) list.sort((a, b) => a.from - b.from);
+  return map;
+}
+
+function within(list: Span[] | undefined, offset: number): boolean {
+  const span = list && list[lastAtOrBefore(list, offset, (s) => s.from)];
+  return !!span && offset < span.to;
+}
+
+const isLineEnd = (c: number) => c === 10 || c === 13;
+
+function lineStart(text: string, at: number): number {
+  let i = at;
+  while (i > 0 && !isLineEnd(text.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+function lineEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && !isLineEnd(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The start of the line after the one holding `at` (the end of the text if there is none). */
+function nextLineStart(text: string, at: number): number {
+  const end = lineEnd(text, at);
+  return text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : Math.min(text.length, end + 1);
 }
 
 /** The rules a directive names; none named means all. Unknown names are ignored. */

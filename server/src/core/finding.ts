@@ -69,3 +69,12 @@ export interface Finding {
   related?: FactCitation[];
   fixes: Fix[];
 }
+
+/** The same finding for a text where everything it points at moved by `by` characters. */
+export function shiftFinding(finding: Finding, by: number): Finding {
+  return {
+    ...finding,
+    offset: finding.offset + by,
+    fixes: finding.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ ...edit, offset: edit.offset + by })) })),
+  };
+}

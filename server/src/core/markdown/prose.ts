@@ -5,12 +5,12 @@
  */
 import { GFM, parser as commonmark } from "@lezer/markdown";
 import type { SyntaxNode, TreeCursor } from "@lezer/common";
-import { Footnotes, MathSyntax, frontMatterEnd } from "./extensions";
+import { Footnotes, MathSyntax } from "./extensions";
 import { decodeEntity } from "./entities";
 import { OffsetMap } from "./offset-map";
-import { lastAtOrBefore } from "../sorted";
 
-const markdown = commonmark.configure([GFM, Footnotes, MathSyntax]);
+/** CommonMark with GFM (tables, strikethrough, task lists), footnotes and math. */
+export const markdownParser = commonmark.configure([GFM, Footnotes, MathSyntax]);
 
 /** Stands in the prose for inline code, autolinks and inline math: not a word, not a number. */
 export const PLACEHOLDER = "\uFFFC";
@@ -36,11 +36,6 @@ export interface HtmlComment {
   from: number;
   to: number;
   body: string;
-}
-
-export interface ParsedDraft {
-  blocks: ProseBlock[];
-  comments: HtmlComment[];
 }
 
 const SKIPPED_BLOCKS = new Set([
@@ -82,94 +77,73 @@ const MARKS = new Set([
 /** Inline nodes a reader sees as one opaque token. */
 const OPAQUE = new Set(["InlineCode", "Autolink", "InlineMath", "URL"]);
 
-/** Parses a draft into prose blocks and the HTML comments that may carry directives. */
-export function parseDraft(source: string): ParsedDraft {
-  const { text: parsed, toSource } = parserText(source);
-  const start = frontMatterEnd(parsed);
-  const tree = markdown.parse(start ? blankOut(parsed, start) : parsed);
+/** The prose of one top-level block of the draft (a section), and its HTML comments. */
+export interface SectionProse {
+  blocks: ProseBlock[];
+  comments: HtmlComment[];
+}
+
+const LISTS = new Set(["BulletList", "OrderedList", "Table"]);
+
+/**
+ * Reads one top-level node of the parsed draft. Sections are independent of each other but
+ * for one thing: a list or table is led in by the paragraph before it (`outerLeadIn`), which
+ * the caller finds among the sections before.
+ */
+export function readSection(section: SyntaxNode, text: string, outerLeadIn: ProseBlock | undefined): SectionProse {
   const blocks: ProseBlock[] = [];
   const comments: HtmlComment[] = [];
   const byStart = new Map<number, ProseBlock>();
   const leadIns: (ProseBlock | undefined)[] = [];
 
-  tree.iterate({
-    from: start,
-    enter(ref) {
-      const name = ref.name;
+  walk(section, {
+    enter(node) {
+      const name = node.name;
       if (name === "CommentBlock") {
-        comments.push(comment(source, toSource(ref.from), toSource(ref.to)));
+        comments.push(comment(text, node.from, node.to));
         return false;
       }
       if (SKIPPED_BLOCKS.has(name)) return false;
-      if (name === "BulletList" || name === "OrderedList" || name === "Table") {
-        leadIns.push(leadInOf(ref.node, byStart, toSource) ?? leadIns[leadIns.length - 1]);
+      if (LISTS.has(name)) {
+        leadIns.push(node === section ? outerLeadIn : (leadInOf(node, byStart) ?? leadIns[leadIns.length - 1]));
         return true;
       }
       const kind = TEXT_BLOCKS[name];
       if (!kind) return true;
-      const block = buildBlock(ref.node, source, toSource, kind, comments);
+      const block = buildBlock(node, text, kind, comments);
       block.leadIn = leadIns[leadIns.length - 1];
       blocks.push(block);
       if (kind === "paragraph") byStart.set(block.from, block);
       return false;
     },
-    leave(ref) {
-      if (ref.name === "BulletList" || ref.name === "OrderedList" || ref.name === "Table") leadIns.pop();
+    leave(node) {
+      if (LISTS.has(node.name)) leadIns.pop();
     },
   });
   return { blocks, comments };
 }
 
-/** Longer runs of spaces are shortened for the parser: its hard-break scan is quadratic in a run. */
-const LONGEST_SPACE_RUN = 256;
-const NEEDS_REWRITE = new RegExp(`\\r| {${LONGEST_SPACE_RUN + 1}}`);
-const REWRITTEN = new RegExp(`\\r\\n?| {${LONGEST_SPACE_RUN + 1},}`, "g");
-
-/**
- * The text the parser sees: every line ends in a plain LF, the only line end it fully
- * understands (a CR left before the LF breaks table rows, HTML block ends and blank lines),
- * and no run of spaces is longer than LONGEST_SPACE_RUN (which still reads as the same
- * indentation or break). `toSource` takes a parser offset back to the original text.
- */
-function parserText(source: string): { text: string; toSource: (offset: number) => number } {
-  if (!NEEDS_REWRITE.test(source)) return { text: source, toSource: (o) => o };
-  /** Where characters were dropped: after parser offset `at`, `removed` in all so far. */
-  const drops: { at: number; removed: number }[] = [];
-  let removed = 0;
-  const text = source.replace(REWRITTEN, (match: string, at: number) => {
-    if (match === "\r") return "\n";
-    if (match === "\r\n") {
-      removed += 1;
-      drops.push({ at: at - removed + 1, removed });
-      return "\n";
-    }
-    const kept = " ".repeat(LONGEST_SPACE_RUN);
-    const lastKept = at - removed + LONGEST_SPACE_RUN - 1;
-    removed += match.length - LONGEST_SPACE_RUN;
-    drops.push({ at: lastKept, removed });
-    return kept;
-  });
-  return {
-    text,
-    toSource: (o) => {
-      const i = lastAtOrBefore(drops, o - 1, (d) => d.at);
-      return o + (i < 0 ? 0 : drops[i].removed);
-    },
+/** Depth-first over a node and its descendants; `enter` returning false skips the children. */
+function walk(root: SyntaxNode, visit: { enter(node: SyntaxNode): boolean; leave(node: SyntaxNode): void }): void {
+  const descend = (node: SyntaxNode) => {
+    if (visit.enter(node)) for (let child = node.firstChild; child; child = child.nextSibling) descend(child);
+    visit.leave(node);
   };
+  descend(root);
 }
 
-/** Front matter turned into blank lines of the same length: the parser skips it, offsets hold. */
-function blankOut(text: string, end: number): string {
-  return text.slice(0, end).replace(/[^\n]/g, " ") + text.slice(end);
+/** A paragraph ending with a colon leads into the list or table right after it. */
+export function leadsIn(block: ProseBlock): boolean {
+  return block.kind === "paragraph" && block.text.trimEnd().endsWith(":");
 }
 
 /** The paragraph just before a list or table (comments aside), when it ends with a colon. */
-function leadInOf(node: SyntaxNode, byStart: Map<number, ProseBlock>, toSource: (o: number) => number): ProseBlock | undefined {
+function leadInOf(node: SyntaxNode, byStart: Map<number, ProseBlock>): ProseBlock | undefined {
   let prev = node.prevSibling;
   while (prev && prev.name === "CommentBlock") prev = prev.prevSibling;
   if (!prev || prev.name !== "Paragraph") return undefined;
-  const block = byStart.get(toSource(prev.from));
-  return block && block.text.trimEnd().endsWith(":") ? block : undefined;
+  const block = byStart.get(prev.from);
+  return block && leadsIn(block) ? block : undefined;
 }
 
 function comment(text: string, from: number, to: number): HtmlComment {
@@ -181,19 +155,19 @@ function comment(text: string, from: number, to: number): HtmlComment {
 const HEADING_NUMBER = /^[ \t]*\d+(?:\.\d+)*[.)]?[ \t]+/;
 
 /**
- * Builds one block's prose from the original `text`; tree offsets are the parser's and go
- * through `toSource` first.
+ * Builds one block's prose from the draft's `text` (the parser reads the same offsets, see
+ * DraftInput).
  */
-function buildBlock(node: SyntaxNode, text: string, toSource: (o: number) => number, kind: BlockKind, comments: HtmlComment[]): ProseBlock {
+function buildBlock(node: SyntaxNode, text: string, kind: BlockKind, comments: HtmlComment[]): ProseBlock {
   const map = new OffsetMap();
   const citations: number[] = [];
   let prose = "";
-  const nodeFrom = toSource(node.from);
-  const nodeTo = toSource(node.to);
+  const nodeFrom = node.from;
+  const nodeTo = node.to;
   let pos = nodeFrom;
   if (kind === "heading") {
     const mark = node.firstChild;
-    const contentStart = mark && mark.name === "HeaderMark" && mark.from === node.from ? toSource(mark.to) : nodeFrom;
+    const contentStart = mark && mark.name === "HeaderMark" && mark.from === node.from ? mark.to : nodeFrom;
     const numbering = HEADING_NUMBER.exec(text.slice(contentStart, Math.min(nodeTo, contentStart + 40)));
     pos = contentStart + (numbering ? numbering[0].length : 0);
   }
@@ -216,8 +190,8 @@ function buildBlock(node: SyntaxNode, text: string, toSource: (o: number) => num
   let inLink = 0;
   const enter = (): boolean => {
     const name = cursor.name;
-    const from = toSource(cursor.from);
-    const to = toSource(cursor.to);
+    const from = cursor.from;
+    const to = cursor.to;
     if (from < pos) return false; // before the heading's content start
     if (name === "Comment") {
       comments.push(comment(text, from, to));

@@ -1,0 +1,241 @@
+/**
+ * A draft open in an editor, checked again after every edit, re-reading only what the
+ * edits touched.
+ *
+ * The draft is read as a run of sections, one per top-level Markdown block. A section's
+ * findings depend on its own text and on nothing after it; the one thing it takes from
+ * before it is a lead-in: a list or table reads its attribution and weapon system from the
+ * paragraph ending with a colon just before it. Everything else that carries context (a
+ * pronoun into the next sentence, a quotation closed sentences later) stays within one block,
+ * and directives in comments apply to the whole draft after the sections are read. So after
+ * an edit:
+ * - the Markdown parser re-parses incrementally, reusing the old tree away from the edit;
+ * - a section whose text lies wholly outside the edited stretch, and whose lead-in is the very
+ *   one it was read with, keeps its findings, shifted by what the edit added or removed
+ *   (sections do not hold their place in the text, so moving one costs nothing until its
+ *   findings are asked for);
+ * - every other section is read afresh;
+ * - directives are applied again over all findings.
+ * A check is a generator that yields between units of work, so a caller can spread a long
+ * check over several turns of its event loop, or drop it for a newer one: a check's result
+ * becomes the base for the next only when it runs to the end, and no other check's result
+ * was kept meanwhile.
+ */
+import type { SyntaxNode, Tree } from "@lezer/common";
+import { coverChanges, type Change, type ChangedStretch } from "./changes";
+import { readDirectives } from "./directives";
+import { shiftFinding, type Finding } from "./finding";
+import { frontMatterEnd } from "./markdown/extensions";
+import { DraftInput } from "./markdown/input";
+import { leadsIn, markdownParser, readSection, type HtmlComment, type ProseBlock, type SectionProse } from "./markdown/prose";
+
+/** The findings of one top-level block, before directives apply. */
+interface Section {
+  /** The block's node name: Paragraph, BulletList, FencedCode… */
+  type: string;
+  length: number;
+  /** Where the section started when it was read; its findings and comments are placed for that. */
+  readAt: number;
+  findings: Finding[];
+  comments: HtmlComment[];
+  /** For a list or table: the lead-in paragraph it was read with. */
+  ledBy?: ProseBlock;
+  /** For a paragraph ending with a colon: itself, as the lead-in of a list or table after it. */
+  leadsInto?: ProseBlock;
+  /** The findings and comments moved to where the section last started, when that was elsewhere. */
+  moved?: { at: number; findings: Finding[]; comments: HtmlComment[] };
+}
+
+interface Checked {
+  text: string;
+  frontMatterEnd: number;
+  sections: Section[];
+  /** Where each section starts. */
+  starts: number[];
+  findings: Finding[];
+}
+
+const LED = new Set(["BulletList", "OrderedList", "Table"]);
+/** Units of work between yields: parser steps (about one block each), and sections read. */
+const PARSE_STEPS = 64;
+const SECTIONS_READ = 32;
+
+export class OpenDraft {
+  private checked?: Checked;
+  private edits: Change[] = [];
+  /** Counts results kept as the base: a check that finishes after another one was kept is not. */
+  private kept = 0;
+
+  constructor(private readonly findingsIn: (prose: SectionProse) => Finding[]) {}
+
+  /** Notes an edit to the text; edits are noted in the order they were made. */
+  edited(change: Change): void {
+    this.edits.push(change);
+  }
+
+  /**
+   * Checks `text`, the draft as it stands after every edit noted so far. Run the generator to
+   * its end for the findings; a generator dropped before its end changes nothing.
+   */
+  check(text: string): Generator<void, Finding[], void> {
+    const base = this.checked;
+    const consumed = this.edits.length;
+    const cover = base ? usableCover(base, this.edits, text) : undefined;
+    return this.run(text, base, cover, consumed, this.kept);
+  }
+
+  private *run(text: string, base: Checked | undefined, cover: ChangedStretch | undefined, consumed: number, generation: number): Generator<void, Finding[], void> {
+    if (base && consumed === 0 && text === base.text) return base.findings;
+    const frontMatter = base && cover && base.frontMatterEnd > 0 && cover.from >= base.frontMatterEnd ? base.frontMatterEnd : frontMatterEnd(text);
+    // A changed front matter shifts what the parser sees at the top: read everything again.
+    const reuse = base && cover && frontMatter === base.frontMatterEnd ? { base, cover } : undefined;
+    const old = reuse ? reuse.base.sections : [];
+    const oldStarts = reuse ? reuse.base.starts : [];
+    const shift = reuse ? reuse.cover.toNew - reuse.cover.toOld : 0;
+
+    // Sections well before the edit stay as they were. A block's extent can hang on the lines
+    // after it (a setext underline, a list's indented continuation), so the two before the
+    // edit are read again.
+    const first = reuse ? Math.max(0, firstEndingAtOrAfter(old, oldStarts, reuse.cover.from - 1) - 2) : 0;
+    const from = first > 0 ? oldStarts[first - 1] + old[first - 1].length : 0;
+    // The stretch re-read ends after a section past the edit that the parser reads as before:
+    // from there on it reads the same text from the same state. Until one is found, the
+    // stretch doubles.
+    const after = reuse ? firstStartingAfter(oldStarts, reuse.cover.toOld) : 0;
+    for (let span = 1; ; span *= 2) {
+      const last = after + span - 1;
+      const to = last + 1 < old.length ? oldStarts[last + 1] + shift : text.length;
+      const stretch = text.slice(from, to);
+      const parse = markdownParser.startParse(new DraftInput(stretch, from === 0 ? frontMatter : 0));
+      let tree: Tree | null = null;
+      for (let steps = 1; !(tree = parse.advance()); steps++) if (steps % PARSE_STEPS === 0) yield;
+
+      const sections = old.slice(0, first);
+      const starts = oldStarts.slice(0, first);
+      let previous = lastNonComment(sections);
+      let o = first;
+      let read = 0;
+      let resynced = to === text.length;
+      for (let node = tree.topNode.firstChild; node; node = node.nextSibling) {
+        const start = from + node.from;
+        const type = node.name;
+        const ledBy = LED.has(type) ? previous?.leadsInto : undefined;
+        let section: Section | undefined;
+        if (reuse) {
+          const end = from + node.to;
+          const oldStart = end < reuse.cover.from ? start : start > reuse.cover.toNew ? start - shift : -1;
+          if (oldStart >= 0) {
+            while (o < old.length && oldStarts[o] < oldStart) o++;
+            const kept = old[o];
+            if (kept && oldStarts[o] === oldStart && kept.length === end - start && kept.type === type && kept.ledBy === ledBy) {
+              section = kept;
+              if (o === last) resynced = true;
+            }
+          }
+        }
+        if (!section) {
+          section = this.read(node, stretch, type, ledBy);
+          if (++read % SECTIONS_READ === 0) yield;
+        }
+        sections.push(section);
+        starts.push(start);
+        if (type !== "CommentBlock") previous = section;
+      }
+      if (!resynced) continue;
+      for (let i = last + 1; i < old.length; i++) {
+        sections.push(old[i]);
+        starts.push(oldStarts[i] + shift);
+      }
+      const findings = applyDirectives(sections, starts, text);
+      if (generation === this.kept) {
+        this.checked = { text, frontMatterEnd: frontMatter, sections, starts, findings };
+        this.edits.splice(0, consumed);
+        this.kept++;
+      }
+      return findings;
+    }
+  }
+
+  /** Reads a section from a stretch of the draft parsed on its own (so placed for the stretch). */
+  private read(node: SyntaxNode, stretch: string, type: string, ledBy: ProseBlock | undefined): Section {
+    const prose = readSection(node, stretch, ledBy);
+    const first = prose.blocks[0];
+    return {
+      type,
+      length: node.to - node.from,
+      readAt: node.from,
+      findings: this.findingsIn(prose),
+      comments: prose.comments,
+      ledBy,
+      leadsInto: type === "Paragraph" && first && leadsIn(first) ? first : undefined,
+    };
+  }
+}
+
+/**
+ * The stretch the noted edits changed, when they account for the new text; otherwise
+ * (edits that do not add up to it) undefined, and the draft is read afresh.
+ */
+function usableCover(base: Checked, edits: readonly Change[], text: string): ChangedStretch | undefined {
+  const cover = coverChanges(edits);
+  if (!cover) return undefined;
+  const fits = cover.from >= 0 && cover.toOld <= base.text.length && base.text.length - (cover.toOld - cover.from) + (cover.toNew - cover.from) === text.length;
+  return fits ? cover : undefined;
+}
+
+/** Index of the first section that ends at or after `at` (the count when none does). */
+function firstEndingAtOrAfter(sections: readonly Section[], starts: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = sections.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] + sections[mid].length < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first section that starts after `at` (the count when none does). */
+function firstStartingAfter(starts: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function lastNonComment(sections: readonly Section[]): Section | undefined {
+  for (let i = sections.length - 1; i >= 0; i--) if (sections[i].type !== "CommentBlock") return sections[i];
+  return undefined;
+}
+
+/** A section's findings and comments placed for a section starting at `at`. */
+function placed(section: Section, at: number): { findings: Finding[]; comments: HtmlComment[] } {
+  if (at === section.readAt || (section.findings.length === 0 && section.comments.length === 0)) return section;
+  if (section.moved?.at !== at) {
+    const by = at - section.readAt;
+    section.moved = {
+      at,
+      findings: section.findings.map((f) => shiftFinding(f, by)),
+      comments: section.comments.map((c) => ({ ...c, from: c.from + by, to: c.to + by })),
+    };
+  }
+  return section.moved;
+}
+
+/** Every section's findings in order, less those a directive silences. */
+function applyDirectives(sections: readonly Section[], starts: readonly number[], text: string): Finding[] {
+  const findings: Finding[] = [];
+  const comments: HtmlComment[] = [];
+  for (let i = 0; i < sections.length; i++) {
+    const here = placed(sections[i], starts[i]);
+    for (const finding of here.findings) findings.push(finding);
+    for (const comment of here.comments) comments.push(comment);
+  }
+  if (comments.length === 0) return findings;
+  const silencer = readDirectives(comments, text);
+  return findings.filter((f) => !silencer.silences(f.rule, f.offset));
+}
