@@ -20,6 +20,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { version } from "../../../package.json";
 import { citedSources } from "../core/cited-sources";
 import type { Finding } from "../core/finding";
+import type { OpenDraft } from "../core/open-draft";
 import { FIX_ALL_KIND, fixAll, quickFixes } from "./code-actions";
 import { createConfigProblems } from "./config-problems";
 import { toDiagnostic } from "./diagnostics";
@@ -38,6 +39,20 @@ interface Analysis {
   project: Project;
 }
 
+/** A draft open in the editor, as the checker of its project keeps it between edits. */
+interface Kept {
+  project: Project;
+  draft: OpenDraft;
+}
+
+/**
+ * How long a check runs before it lets the editor's other messages through. A long check
+ * (a huge draft opened, a fence opened at its top) runs in slices this long, and a newer
+ * edit drops it at the next slice.
+ */
+const SLICE_MS = 8;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** What the client can do, read once from `initialize`. */
 interface ClientSupport {
   /** Hover contents may be Markdown; otherwise cards go as plain text. */
@@ -50,8 +65,27 @@ interface ClientSupport {
 }
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const kept = new Map<string, Kept>();
+  // Each edit is noted on the draft's open check as it is applied, one change at a time (each
+  // change's range is in the text the change before it left), so the next check re-reads
+  // only what the edits touched.
+  const documents = new TextDocuments<TextDocument>({
+    create: TextDocument.create,
+    update(document, changes, version) {
+      const draft = kept.get(document.uri)?.draft;
+      for (const change of changes) {
+        if (draft) {
+          const from = "range" in change ? document.offsetAt(change.range.start) : 0;
+          const to = "range" in change ? document.offsetAt(change.range.end) : document.getText().length;
+          draft.edited({ from, to, inserted: change.text.length });
+        }
+        TextDocument.update(document, [change], version);
+      }
+      return document;
+    },
+  });
   const analyses = new Map<string, Analysis>();
+  const checks = new Map<string, { version: number; done: Promise<Analysis | undefined> }>();
   const pending = new Map<string, NodeJS.Immediate>();
   let folders: string[] = [];
   let client: ClientSupport = { markdownHover: true, pullDiagnostics: false, pullRefresh: false, snippetEdits: false, watchedFiles: false, configurationChange: false };
@@ -92,38 +126,70 @@ export function startServer(connection: Connection): void {
     return projects.projectFor(filePath, folderOf(filePath), editorSettings);
   }
 
-  /** The analysis of the document's current version, computed now if the last one is stale. */
-  async function analysisOf(document: TextDocument): Promise<Analysis | undefined> {
-    return analyse(document, await settings.for(document.uri));
+  const isCurrent = (uri: string, version: number) => documents.get(uri)?.version === version;
+
+  /**
+   * The analysis of the draft's current version: the one in hand, the one under way, or a new
+   * one, which pushes its diagnostics when done. Undefined when checking is off for the draft
+   * or a newer edit overtook the check.
+   */
+  function analysisOf(uri: string): Promise<Analysis | undefined> {
+    const document = documents.get(uri);
+    if (!document) return Promise.resolve(undefined);
+    const known = analyses.get(uri);
+    if (known?.version === document.version) return Promise.resolve(known);
+    const running = checks.get(uri);
+    if (running?.version === document.version) return running.done;
+    const done = check(document).finally(() => {
+      if (checks.get(uri)?.done === done) checks.delete(uri);
+    });
+    checks.set(uri, { version: document.version, done });
+    return done;
   }
 
-  /** Checks the document's current version now, under settings already in hand. */
-  function analyse(document: TextDocument, editorSettings: EditorSettings): Analysis | undefined {
-    const known = analyses.get(document.uri);
-    if (known?.version === document.version) return known;
-    if (!editorSettings.enable) return undefined;
-    const project = projectFor(document.uri, editorSettings);
-    const analysis = { version: document.version, findings: project.checker.check(document.getText()), project };
-    analyses.set(document.uri, analysis);
+  async function check(document: TextDocument): Promise<Analysis | undefined> {
+    const { uri, version } = document;
+    const editorSettings = await settings.for(uri);
+    if (!isCurrent(uri, version)) return undefined; // the newer edit has its own check queued
+    if (!editorSettings.enable) {
+      kept.delete(uri);
+      void connection.sendDiagnostics({ uri, version, diagnostics: [] });
+      return undefined;
+    }
+    const project = projectFor(uri, editorSettings);
+    let open = kept.get(uri);
+    if (open?.project !== project) {
+      open = { project, draft: project.checker.open() };
+      kept.set(uri, open);
+    }
+    let findings: Finding[] = [];
+    try {
+      const run = open.draft.check(document.getText());
+      for (let slice = performance.now(); ; ) {
+        const step = run.next();
+        if (step.done) {
+          findings = step.value;
+          break;
+        }
+        if (performance.now() - slice >= SLICE_MS) {
+          await nextTurn();
+          if (!isCurrent(uri, version) || kept.get(uri) !== open) return undefined;
+          slice = performance.now();
+        }
+      }
+    } catch (error) {
+      kept.delete(uri); // the next check starts afresh
+      connection.console.error(`checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+    const analysis = { version, findings, project };
+    analyses.set(uri, analysis);
+    void connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, document)) });
     return analysis;
   }
 
-  /** Checks a draft and pushes its diagnostics, unless a newer edit arrives meanwhile. */
+  /** Checks a draft now (or joins the check under way) and returns its findings. */
   async function validate(uri: string): Promise<Finding[]> {
-    const document = documents.get(uri);
-    if (!document) return [];
-    const version = document.version;
-    const editorSettings = await settings.for(uri);
-    if (documents.get(uri)?.version !== version) return []; // stale: the newer edit has its own check queued
-    let findings: Finding[] = [];
-    try {
-      findings = analyse(document, editorSettings)?.findings ?? [];
-    } catch (error) {
-      analyses.delete(uri);
-      connection.console.error(`checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    }
-    void connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, document)) });
-    return findings;
+    return (await analysisOf(uri))?.findings ?? [];
   }
 
   /** Queues a check; edits arriving in the same turn of the event loop share one. */
@@ -133,7 +199,7 @@ export function startServer(connection: Connection): void {
       uri,
       setImmediate(() => {
         pending.delete(uri);
-        void validate(uri);
+        void analysisOf(uri);
       }),
     );
   }
@@ -218,6 +284,7 @@ export function startServer(connection: Connection): void {
     clearImmediate(pending.get(uri));
     pending.delete(uri);
     analyses.delete(uri);
+    kept.delete(uri);
     void workspace.closed(uri);
   });
 
@@ -235,16 +302,17 @@ export function startServer(connection: Connection): void {
   connection.languages.diagnostics.on(
     guarded("diagnostics", { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params) => {
       const document = documents.get(params.textDocument.uri);
-      const analysis = document && (await analysisOf(document));
-      return { kind: DocumentDiagnosticReportKind.Full, items: analysis && document ? analysis.findings.map((f) => toDiagnostic(f, document)) : [] };
+      const analysis = document && (await analysisOf(document.uri));
+      const current = analysis && document && analysis.version === document.version;
+      return { kind: DocumentDiagnosticReportKind.Full, items: current ? analysis.findings.map((f) => toDiagnostic(f, document)) : [] };
     }),
   );
 
   connection.onHover(
     guarded("hover", null, async (params) => {
       const document = documents.get(params.textDocument.uri);
-      const analysis = document && (await analysisOf(document));
-      if (!document || !analysis) return null;
+      const analysis = document && (await analysisOf(document.uri));
+      if (!document || analysis?.version !== document.version) return null; // edited meanwhile: the offsets are stale
       const card = hoverCardAt(document.getText(), document.offsetAt(params.position), analysis.findings, analysis.project.reference, analysis.project.weapons);
       if (!card) return null;
       return {
@@ -257,8 +325,8 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction(
     guarded("code actions", [] as CodeAction[], async (params) => {
       const document = documents.get(params.textDocument.uri);
-      const analysis = document && (await analysisOf(document));
-      if (!document || !analysis) return [];
+      const analysis = document && (await analysisOf(document.uri));
+      if (!document || analysis?.version !== document.version) return []; // edited meanwhile: the offsets are stale
       const only = params.context.only;
       const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
       const actions: CodeAction[] = [];
