@@ -1,0 +1,33 @@
+/**
+ * The parser answers text without inline markup at once, without its inline pass. That is
+ * only sound if every inline syntax starts with something the check looks for: compare the
+ * trees with a parser that makes the full pass everywhere.
+ */
+import { GFM, parser as commonmark } from "@lezer/markdown";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Footnotes, MathSyntax } from "../../server/src/core/markdown/extensions";
+import { markdownParser } from "../../server/src/core/markdown/prose";
+
+const everyPass = commonmark.configure([GFM, Footnotes, MathSyntax]);
+
+/** Plain prose, where the shortcut applies, and a piece of every inline syntax, where it must not. */
+const PLAIN = ["word", " ", "4,000", "troops", ".", "\n", "\n\n", "- ", "> ", "# "];
+const MARKUP = [
+  "  ", "  \n", "\\\n", "*", "**", "_", "~~", "`", "``", "[", "]", "(", ")", "!", "<", ">", "&amp;", "&#52;", "&",
+  "\\", "\\*", "$", "$$", "x$", "@", "a@b.org", "www.example.org", "http://x.org", "https://x.org/a", "mailto:a@b.org", "xmpp:a@b.org",
+  "[^1]", "[link](http://x.org)", "<http://x.org>", "<b>", "<!-- c -->", "| a | b |\n| - | - |\n",
+];
+const piece = fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...PLAIN) }, { weight: 1, arbitrary: fc.constantFrom(...MARKUP) });
+
+describe("the parser's shortcut for text without inline markup", () => {
+  it("gives the same tree as the full inline pass", () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join("");
+        expect(markdownParser.parse(text).toString()).toBe(everyPass.parse(text).toString());
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
