@@ -1,11 +1,11 @@
 /**
- * Figures (spec section 2): quantities a reader expects to be sourced. One scan per block
+ * Figures (spec section 2): quantities a reader expects to be sourced. A scan per block
  * finds number cores (digits, money, spelled-out numbers, vague counts, fractions); each is
  * then judged by the few words around it (a date, a designation, an ordinal, a duration are
  * not figures) and grown to cover its qualifier, unit or counted noun, and a directly
  * following parenthetical conversion.
  */
-import { parseDigits, parseSpelled, scaleOf, SPELLED_NUMBER } from "./numbers";
+import { NUMBER_WORDS, parseDigits, parseSpelled, scaleOf, SPELLED_NUMBER } from "./numbers";
 import { MACH, SHORT_UNIT_PATTERN, TIME_UNITS, UNIT_PATTERN, unitOf, type Unit } from "./units";
 
 export type FigureKind = "count" | "money" | "percent" | "fraction" | "measure";
@@ -41,17 +41,28 @@ const FRACTION_WORD = "halves|half|thirds?|quarters?|fifths?|sixths?|sevenths?|e
 const SMALL = "a|one|two|three|four|five|six|seven|eight|nine|ten";
 const VAGUE = String.raw`(?:tens|hundreds)\s+of\s+thousands|dozens|hundreds|thousands|millions|billions|scores`;
 
-/** One scan finds every number core; the named group says which kind. */
-const CORE = new RegExp(
-  [
-    String.raw`(?<money>(?<cur>${CURRENCY_SYMBOL})\s?(?<mnum>${DIGITS}))`,
-    String.raw`(?<![\p{L}\p{N}_$£€.,])(?<num>${DIGITS})(?![\p{N}])`,
-    String.raw`(?<![\p{L}\p{N}_'’-])(?<frac>(?:${SMALL})[-\s](?:${FRACTION_WORD})|half(?!\s+a\s+(?:dozen|hundred|thousand|million|billion)))(?![\p{L}])`,
-    String.raw`(?<![\p{L}\p{N}_'’-])(?<vague>${VAGUE})\s+of(?![\p{L}])`,
-    String.raw`(?<![\p{L}\p{N}_'’-])(?<words>(?:half\s+)?a\s+(?:dozen|hundred|thousand|million|billion)|${SPELLED_NUMBER})(?![\p{L}])`,
-  ].join("|"),
+/** Number cores in digits, with or without a currency; the named group says which kind. */
+const DIGIT_CORE = new RegExp(
+  [String.raw`(?<money>(?<cur>${CURRENCY_SYMBOL})\s?(?<mnum>${DIGITS}))`, String.raw`(?<![\p{L}\p{N}_$£€.,])(?<num>${DIGITS})(?![\p{N}])`].join("|"),
   "giu",
 );
+/**
+ * Number cores in words, tried only where a word that can start one begins: a regular
+ * expression that tried these words at every character would cost more than all the rest
+ * of the scan.
+ */
+const WORD_CORE = new RegExp(
+  [
+    String.raw`(?<frac>(?:${SMALL})[-\s](?:${FRACTION_WORD})|half(?!\s+a\s+(?:dozen|hundred|thousand|million|billion)))(?![\p{L}])`,
+    String.raw`(?<vague>${VAGUE})\s+of(?![\p{L}])`,
+    String.raw`(?<words>(?:half\s+)?a\s+(?:dozen|hundred|thousand|million|billion)|${SPELLED_NUMBER})(?![\p{L}])`,
+  ].join("|"),
+  "iuy",
+);
+const WORD = /[A-Za-z]+/g;
+const WORD_CORE_STARTS = new Set([...SMALL.split("|"), "half", "tens", "dozens", "hundreds", "thousands", "millions", "billions", "scores", ...NUMBER_WORDS]);
+/** A word core starts a word: no letter, digit or joiner right before it. */
+const INSIDE_WORD = /[\p{L}\p{N}_'’-]$/u;
 
 const QUALIFIER = new RegExp(
   String.raw`(?:^|[^\p{L}])((?:(?:just|well|far|slightly|many|much)\s+)?(?:more|less|fewer|greater|higher|faster|slower|lower|longer|larger|bigger)\s+than|nearly|almost|about|around|roughly|approximately|some|at\s+least|at\s+most|up\s+to|as\s+(?:many|much|far|high|long|little|few)\s+as|(?:just\s+|well\s+)?(?:over|under)|close\s+to|in\s+excess\s+of|upwards\s+of|no\s+(?:more|fewer|less)\s+than|not\s+more\s+than|an?\s+estimated|an\s+additional|another|a\s+further|only|just|exactly|barely|below|above|beyond|between|an\s+extra|a\s+mere)\s+$`,
@@ -109,27 +120,54 @@ const windowAfter = (text: string, at: number) => text.slice(at, at + 60);
 /** Finds every figure in one block of prose. */
 export function findFigures(text: string): Figure[] {
   const figures: Figure[] = [];
-  let resumeAt = 0;
-  CORE.lastIndex = 0;
-  for (let m = CORE.exec(text); m; m = CORE.exec(text)) {
-    if (m.index < resumeAt) continue;
+  // Cores in digits and in words come from two scans, taken in order of position (digits
+  // first at a tie); nothing that starts before `scanFrom` (inside the last core or figure)
+  // is taken.
+  let scanFrom = 0;
+  DIGIT_CORE.lastIndex = 0;
+  let digits = DIGIT_CORE.exec(text);
+  let words = nextWordCore(text, 0);
+  for (;;) {
+    if (digits && digits.index < scanFrom) {
+      DIGIT_CORE.lastIndex = scanFrom;
+      digits = DIGIT_CORE.exec(text);
+    }
+    if (words && words.index < scanFrom) words = nextWordCore(text, scanFrom);
+    const m = digits && (!words || digits.index <= words.index) ? digits : words;
+    if (!m) break;
+    const end = m.index + m[0].length;
+    if (m === digits) digits = DIGIT_CORE.exec(text);
+    else words = nextWordCore(text, end);
+    scanFrom = end;
     const g = m.groups!;
     const figure = g.money
-      ? moneyFigure(text, m.index, m.index + m[0].length, g.cur, parseDigits(g.mnum))
+      ? moneyFigure(text, m.index, end, g.cur, parseDigits(g.mnum))
       : g.num
-        ? digitFigure(text, m.index + m[0].length - g.num.length, g.num)
+        ? digitFigure(text, end - g.num.length, g.num)
         : g.frac
-          ? fractionFigure(text, m.index, m.index + m[0].length, g.frac)
+          ? fractionFigure(text, m.index, end, g.frac)
           : g.vague
-            ? { kind: "count" as const, start: m.index, end: countedNounEnd(text, m.index + m[0].length) }
-            : wordFigure(text, m.index, m.index + m[0].length, g.words);
+            ? { kind: "count" as const, start: m.index, end: countedNounEnd(text, end) }
+            : wordFigure(text, m.index, end, g.words);
     if (!figure) continue;
     withQualifier(text, figure);
     figures.push(figure);
-    resumeAt = figure.end;
-    CORE.lastIndex = Math.max(CORE.lastIndex, figure.end);
+    scanFrom = Math.max(scanFrom, figure.end);
   }
   return figures;
+}
+
+/** The next number core in words at or after `from`. */
+function nextWordCore(text: string, from: number): RegExpExecArray | null {
+  WORD.lastIndex = from;
+  for (let w = WORD.exec(text); w; w = WORD.exec(text)) {
+    const at = w.index;
+    if (!WORD_CORE_STARTS.has(w[0].toLowerCase()) || INSIDE_WORD.test(text.slice(Math.max(0, at - 2), at))) continue;
+    WORD_CORE.lastIndex = at;
+    const m = WORD_CORE.exec(text);
+    if (m) return m;
+  }
+  return null;
 }
 
 function digitFigure(text: string, start: number, digits: string): Figure | undefined {

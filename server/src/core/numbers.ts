@@ -28,6 +28,9 @@ export const SCALES: Record<string, number> = {
   dozen: 12,
 };
 
+/** The words a spelled-out number can start with. */
+export const NUMBER_WORDS: readonly string[] = [...Object.keys(UNITS), ...Object.keys(TENS)];
+
 const unitWords = Object.keys(UNITS).join("|");
 const tensWords = Object.keys(TENS).join("|");
 /** One spelled-out number: `nine`, `twenty-five`, `two hundred`, `three thousand five hundred`. */
