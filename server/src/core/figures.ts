@@ -59,8 +59,8 @@ const WORD_CORE = new RegExp(
   ].join("|"),
   "iuy",
 );
-const WORD = /[A-Za-z]+/g;
 const WORD_CORE_STARTS = new Set([...SMALL.split("|"), "half", "tens", "dozens", "hundreds", "thousands", "millions", "billions", "scores", ...NUMBER_WORDS]);
+const LONGEST_START = Math.max(...[...WORD_CORE_STARTS].map((w) => w.length));
 /** A word core starts a word: no letter, digit or joiner right before it. */
 const INSIDE_WORD = /[\p{L}\p{N}_'’-]$/u;
 
@@ -159,15 +159,22 @@ export function findFigures(text: string): Figure[] {
 
 /** The next number core in words at or after `from`. */
 function nextWordCore(text: string, from: number): RegExpExecArray | null {
-  WORD.lastIndex = from;
-  for (let w = WORD.exec(text); w; w = WORD.exec(text)) {
-    const at = w.index;
-    if (!WORD_CORE_STARTS.has(w[0].toLowerCase()) || INSIDE_WORD.test(text.slice(Math.max(0, at - 2), at))) continue;
-    WORD_CORE.lastIndex = at;
-    const m = WORD_CORE.exec(text);
-    if (m) return m;
+  for (let i = from; i < text.length; i++) {
+    if (!isAsciiLetter(text.charCodeAt(i))) continue;
+    let end = i + 1;
+    while (end < text.length && isAsciiLetter(text.charCodeAt(end))) end++;
+    if (end - i <= LONGEST_START && WORD_CORE_STARTS.has(text.slice(i, end).toLowerCase()) && !INSIDE_WORD.test(text.slice(Math.max(0, i - 2), i))) {
+      WORD_CORE.lastIndex = i;
+      const m = WORD_CORE.exec(text);
+      if (m) return m;
+    }
+    i = end;
   }
   return null;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 function digitFigure(text: string, start: number, digits: string): Figure | undefined {
