@@ -125,6 +125,21 @@ describe("an open draft", () => {
     );
   });
 
+  it("parsed in the shortest stretches, finds what one parse of the whole draft finds", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...BASES.keys()), fc.array(edit, { maxLength: 6 }), fc.integer({ min: 1, max: 200 }), (base, edits, length) => {
+        const draft = bundledChecker.open({ whole: length, afterEdit: length });
+        let text = BASES[base];
+        expect(drain(draft.check(text))).toEqual(bundledChecker.check(text));
+        for (const e of edits) {
+          text = apply(text, e, draft);
+          expect(drain(draft.check(text))).toEqual(bundledChecker.check(text));
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it("reuses what an edit did not touch: a later section's findings survive as the same objects", () => {
     const draft = bundledChecker.open();
     const before = drain(draft.check(DRAFT));

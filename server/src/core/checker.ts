@@ -5,9 +5,10 @@
 import type { Reference, SourceArticle } from "../reference/types";
 import { createAnalyser, type Claim } from "./analysis";
 import { compilePhrases } from "./attribution";
+import { detached } from "./detached";
 import { DEFAULT_SEVERITIES, type Finding, type RuleId, type Severity, type SeveritySetting } from "./finding";
 import type { SectionProse } from "./markdown/prose";
-import { OpenDraft } from "./open-draft";
+import { OpenDraft, type StretchLengths } from "./open-draft";
 import type { Rule, RuleContext } from "./rules/rule";
 import { specConflict } from "./rules/spec-conflict";
 import { unattributedFigure } from "./rules/unattributed-figure";
@@ -26,7 +27,7 @@ export interface Checker {
   /** Every finding in the draft, in document order. */
   check(text: string): Finding[];
   /** A draft to check again and again as it is edited (see OpenDraft). */
-  open(): OpenDraft;
+  open(stretch?: StretchLengths): OpenDraft;
 }
 
 const RULES: [RuleId, Rule][] = [
@@ -54,7 +55,7 @@ export function createChecker(deps: { reference: Reference; options?: Partial<Ch
     for (const claim of analyser.claimsIn(prose.blocks)) {
       for (const { rule, severity } of active) {
         const found = rule(claim, context);
-        if (found) findings.push({ ...found, severity });
+        if (found) findings.push(detachedFinding({ ...found, severity }));
       }
     }
     return findings.sort((a, b) => a.offset - b.offset);
@@ -69,6 +70,16 @@ export function createChecker(deps: { reference: Reference; options?: Partial<Ch
         if (step.done) return step.value;
       }
     },
-    open: () => new OpenDraft(findingsIn),
+    open: (stretch) => new OpenDraft(findingsIn, stretch),
   };
+}
+
+/** An open draft keeps its findings across edits: their text must not keep the draft's. */
+function detachedFinding(finding: Finding): Finding {
+  finding.message = detached(finding.message);
+  for (const fix of finding.fixes) {
+    fix.title = detached(fix.title);
+    for (const edit of fix.edits) edit.newText = detached(edit.newText);
+  }
+  return finding;
 }

@@ -22,6 +22,7 @@
  * was kept meanwhile.
  */
 import type { SyntaxNode, Tree } from "@lezer/common";
+import { detached } from "./detached";
 import { coverChanges, type Change, type ChangedStretch } from "./changes";
 import { readDirectives } from "./directives";
 import { shiftFinding, type Finding } from "./finding";
@@ -56,6 +57,13 @@ interface Checked {
 }
 
 const LED = new Set(["BulletList", "OrderedList", "Table"]);
+
+export interface StretchLengths {
+  whole: number;
+  afterEdit: number;
+}
+/** A whole draft is parsed in stretches short enough that no parse holds much memory. */
+const STRETCH: StretchLengths = { whole: 256 * 1024, afterEdit: 4 * 1024 };
 /** Units of work between yields: parser steps (about one block each), and sections read. */
 const PARSE_STEPS = 64;
 const SECTIONS_READ = 32;
@@ -66,7 +74,11 @@ export class OpenDraft {
   /** Counts results kept as the base: a check that finishes after another one was kept is not. */
   private kept = 0;
 
-  constructor(private readonly findingsIn: (prose: SectionProse) => Finding[]) {}
+  constructor(
+    private readonly findingsIn: (prose: SectionProse) => Finding[],
+    /** How long the first stretch parsed is, reading a whole draft and re-reading after an edit. */
+    private readonly stretch: StretchLengths = STRETCH,
+  ) {}
 
   /** Notes an edit to the text; edits are noted in the order they were made. */
   edited(change: Change): void {
@@ -97,26 +109,33 @@ export class OpenDraft {
     // after it (a setext underline, a list's indented continuation), so the two before the
     // edit are read again.
     const first = reuse ? Math.max(0, firstEndingAtOrAfter(old, oldStarts, reuse.cover.from - 1) - 2) : 0;
-    const from = first > 0 ? oldStarts[first - 1] + old[first - 1].length : 0;
-    // The stretch re-read ends after a section past the edit that the parser reads as before:
-    // from there on it reads the same text from the same state. Until one is found, the
-    // stretch doubles.
-    const after = reuse ? firstStartingAfter(oldStarts, reuse.cover.toOld) : 0;
-    for (let span = 1; ; span *= 2) {
-      const last = after + span - 1;
-      const to = last + 1 < old.length ? oldStarts[last + 1] + shift : text.length;
+    const sections = old.slice(0, first);
+    const starts = oldStarts.slice(0, first);
+    let previous = lastNonComment(sections);
+    let o = first;
+    let read = 0;
+    // The draft is parsed in stretches, each on its own. Where a stretch is cut short, its last
+    // two blocks may not have their final extent yet: they are parsed again with the next
+    // stretch, which starts after the last block taken. A stretch in which no block is final
+    // is tried again twice as long.
+    let from = first > 0 ? oldStarts[first - 1] + old[first - 1].length : 0;
+    let length = reuse ? this.stretch.afterEdit : this.stretch.whole;
+    for (let done = false; !done; ) {
+      const to = Math.min(text.length, from + length);
       const stretch = text.slice(from, to);
       const parse = markdownParser.startParse(new DraftInput(stretch, from === 0 ? frontMatter : 0));
       let tree: Tree | null = null;
       for (let steps = 1; !(tree = parse.advance()); steps++) if (steps % PARSE_STEPS === 0) yield;
-
-      const sections = old.slice(0, first);
-      const starts = oldStarts.slice(0, first);
-      let previous = lastNonComment(sections);
-      let o = first;
-      let read = 0;
-      let resynced = to === text.length;
-      for (let node = tree.topNode.firstChild; node; node = node.nextSibling) {
+      const blocks: SyntaxNode[] = [];
+      for (let node = tree.topNode.firstChild; node; node = node.nextSibling) blocks.push(node);
+      done = to === text.length;
+      const final = done ? blocks.length : blocks.length - 2;
+      if (final <= 0) {
+        length *= 2;
+        continue;
+      }
+      for (let i = 0; i < final; i++) {
+        const node = blocks[i];
         const start = from + node.from;
         const type = node.name;
         const ledBy = LED.has(type) ? previous?.leadsInto : undefined;
@@ -128,8 +147,17 @@ export class OpenDraft {
             while (o < old.length && oldStarts[o] < oldStart) o++;
             const kept = old[o];
             if (kept && oldStarts[o] === oldStart && kept.length === end - start && kept.type === type && kept.ledBy === ledBy) {
+              if (start > reuse.cover.toNew) {
+                // Past the edit, a final block that reads as before: the parser goes on over the
+                // same text from the same state, so the rest is as it was, moved.
+                for (; o < old.length; o++) {
+                  sections.push(old[o]);
+                  starts.push(oldStarts[o] + shift);
+                }
+                done = true;
+                break;
+              }
               section = kept;
-              if (o === last) resynced = true;
             }
           }
         }
@@ -141,19 +169,18 @@ export class OpenDraft {
         starts.push(start);
         if (type !== "CommentBlock") previous = section;
       }
-      if (!resynced) continue;
-      for (let i = last + 1; i < old.length; i++) {
-        sections.push(old[i]);
-        starts.push(oldStarts[i] + shift);
-      }
-      const findings = applyDirectives(sections, starts, text);
-      if (generation === this.kept) {
-        this.checked = { text, frontMatterEnd: frontMatter, sections, starts, findings };
-        this.edits.splice(0, consumed);
-        this.kept++;
-      }
-      return findings;
+      from += blocks[final - 1].to;
+      // An edit that reaches far (a fence opened) needs ever longer stretches to find its end.
+      if (reuse) length *= 2;
     }
+
+    const findings = applyDirectives(sections, starts, text);
+    if (generation === this.kept) {
+      this.checked = { text, frontMatterEnd: frontMatter, sections, starts, findings };
+      this.edits.splice(0, consumed);
+      this.kept++;
+    }
+    return findings;
   }
 
   /** Reads a section from a stretch of the draft parsed on its own (so placed for the stretch). */
@@ -167,7 +194,7 @@ export class OpenDraft {
       findings: this.findingsIn(prose),
       comments: prose.comments,
       ledBy,
-      leadsInto: type === "Paragraph" && first && leadsIn(first) ? first : undefined,
+      leadsInto: type === "Paragraph" && first && leadsIn(first) ? { ...first, text: detached(first.text) } : undefined,
     };
   }
 }
@@ -190,18 +217,6 @@ function firstEndingAtOrAfter(sections: readonly Section[], starts: readonly num
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (starts[mid] + sections[mid].length < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first section that starts after `at` (the count when none does). */
-function firstStartingAfter(starts: readonly number[], at: number): number {
-  let lo = 0;
-  let hi = starts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] <= at) lo = mid + 1;
     else hi = mid;
   }
   return lo;

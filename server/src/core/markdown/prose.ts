@@ -8,6 +8,7 @@ import type { SyntaxNode, TreeCursor } from "@lezer/common";
 import { Footnotes, MathSyntax } from "./extensions";
 import { decodeEntity } from "./entities";
 import { OffsetMap } from "./offset-map";
+import { detached } from "../detached";
 
 /** CommonMark with GFM (tables, strikethrough, task lists, autolinks), footnotes and math. */
 export const markdownParser = commonmark.configure([GFM, Footnotes, MathSyntax]);
@@ -160,7 +161,7 @@ function leadInOf(node: SyntaxNode, byStart: Map<number, ProseBlock>): ProseBloc
 
 function comment(text: string, from: number, to: number): HtmlComment {
   const raw = text.slice(from, to);
-  return { from, to, body: raw.replace(/^<!--/, "").replace(/-->\s*$/, "") };
+  return { from, to, body: detached(raw.replace(/^<!--/, "").replace(/-->\s*$/, "")) };
 }
 
 /** Heading numbering (`1.`, `2.3`, `4)`) is structure, not a figure. */
