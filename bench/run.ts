@@ -2,6 +2,7 @@
  * `npm run bench`: the engine against markdown-it and markdownlint, the CLI as a process, and
  * the language server over stdio, on the same seeded drafts. Prints tables and writes
  * bench/latest.json; docs/performance.md records the figures with the machine they ran on.
+ * `--quick` runs fewer repeats and edits, for a check that the bench still runs end to end.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -10,14 +11,23 @@ import * as path from "node:path";
 import { measureEngine, medianMs } from "./engine";
 import { generateDraft } from "./generate";
 import { measureServer } from "./lsp";
+import { describeDraft } from "./mix";
 
 const quick = process.argv.includes("--quick");
 
 async function main() {
+  const machine = { cpu: os.cpus()[0]?.model ?? "unknown", cores: os.cpus().length, node: process.version, date: new Date().toISOString() };
+  console.log(`${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, ${machine.date}${quick ? " (quick run)" : ""}`);
+
+  const mix = describeDraft(generateDraft(1_000_000, 42));
+  console.log("\nthe 1 MB draft: blocks, and prose sentences with a figure and with a source");
+  console.table([mix.blocks]);
+  console.table([{ bytes: mix.bytes, "distinct words": mix["distinct words"], ...mix.sentences }]);
+
   const engine = measureEngine([
-    ["100 KB", 100_000, 9],
-    ["1 MB", 1_000_000, 5],
-    ["10 MB", 10_000_000, 3],
+    ["100 KB", 100_000, quick ? 3 : 9],
+    ["1 MB", 1_000_000, quick ? 2 : 5],
+    ["10 MB", 10_000_000, quick ? 1 : 3],
   ]);
   console.log("\nengine (warm medians)");
   console.table(engine);
@@ -29,6 +39,7 @@ async function main() {
   const folder = mkdtempSync(path.join(os.tmpdir(), "claimlint-bench-"));
   const file = path.join(folder, "draft.md");
   writeFileSync(file, generateDraft(1_000_000, 42));
+  const cliRuns = quick ? 2 : 5;
   const cliMs = Math.round(
     medianMs(() => {
       try {
@@ -36,18 +47,18 @@ async function main() {
       } catch {
         // exit status 1 means findings, which a generated draft has
       }
-    }, 5),
+    }, cliRuns),
   );
-  console.log(`\nCLI process on 1 MB: ${cliMs} ms (median of 5)`);
+  console.log(`\nCLI process on 1 MB: ${cliMs} ms (median of ${cliRuns})`);
 
   const server = path.resolve("dist/server.js");
   const lsp = [];
-  for (const [label, bytes] of [["100 KB", 100_000], ["1 MB", 1_000_000], ["10 MB", 10_000_000]] as const)
-    lsp.push(await measureServer(server, label, bytes, quick ? 20 : 200, quick ? 10_000 : 120_000));
-  console.log("\nlanguage server over stdio");
+  const sizes = [["10 KB", 10_000], ["100 KB", 100_000], ["1 MB", 1_000_000], ["10 MB", 10_000_000]] as const;
+  for (const [label, bytes] of sizes) lsp.push(await measureServer(server, label, bytes, quick ? 20 : 200, quick ? 10_000 : 120_000));
+  console.log("\nlanguage server over stdio (RSS with the draft open: after the edits, idle for a second)");
   console.table(lsp);
 
-  const result = { date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, engine, scaling, cliMs, lsp };
+  const result = { machine, quick, draft: mix, engine, scaling, cliMs, lsp };
   writeFileSync("bench/latest.json", `${JSON.stringify(result, null, 2)}\n`);
   console.log("\nwritten: bench/latest.json");
 }
