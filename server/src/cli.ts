@@ -1,4 +1,5 @@
 /** The `claimlint` command: the real process handed to `runCli`. */
+import "./regexp-compilation";
 import { nodeIo } from "./cli/io";
 import { runCli } from "./cli/run";
 

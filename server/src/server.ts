@@ -3,6 +3,7 @@
  * Transport from the command line, as vscode-languageserver reads it: `--stdio` (Neovim,
  * Emacs, Helix), `--node-ipc` (the VS Code extension) or `--socket=PORT`.
  */
+import "./regexp-compilation";
 import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
 import { version } from "../../package.json";
 import { startServer } from "./lsp/start";
