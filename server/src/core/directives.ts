@@ -5,6 +5,7 @@
  * Only real HTML comments count: a directive inside a code block is code.
  */
 import { RULE_IDS, type RuleId } from "./finding";
+import type { DraftText } from "./draft-text";
 import type { HtmlComment } from "./markdown/prose";
 import { lastAtOrBefore } from "./sorted";
 
@@ -26,7 +27,7 @@ export interface Silencer {
  * ends around each line directive, not by indexing the whole draft: a check after a
  * keystroke must not cost a pass over every line.
  */
-export function readDirectives(comments: readonly HtmlComment[], text: string): Silencer {
+export function readDirectives(comments: readonly HtmlComment[], text: DraftText): Silencer {
   const spans: Span[] = [];
   const lineSpans: Span[] = [];
   const open = new Map<RuleId, number>();
@@ -81,24 +82,31 @@ function within(list: Span[] | undefined, offset: number): boolean {
   return !!span && offset < span.to;
 }
 
-const isLineEnd = (c: number) => c === 10 || c === 13;
+/** Lines are looked for in windows this long, so a long line costs a few reads, not one huge one. */
+const WINDOW = 256;
 
-function lineStart(text: string, at: number): number {
-  let i = at;
-  while (i > 0 && !isLineEnd(text.charCodeAt(i - 1))) i--;
-  return i;
+function lineStart(text: DraftText, at: number): number {
+  for (let end = at; end > 0; end -= WINDOW) {
+    const from = Math.max(0, end - WINDOW);
+    const window = text.slice(from, end);
+    const i = Math.max(window.lastIndexOf("\n"), window.lastIndexOf("\r"));
+    if (i >= 0) return from + i + 1;
+  }
+  return 0;
 }
 
-function lineEnd(text: string, from: number): number {
-  let i = from;
-  while (i < text.length && !isLineEnd(text.charCodeAt(i))) i++;
-  return i;
+function lineEnd(text: DraftText, from: number): number {
+  for (let start = from; start < text.length; start += WINDOW) {
+    const i = text.slice(start, start + WINDOW).search(/[\r\n]/);
+    if (i >= 0) return start + i;
+  }
+  return text.length;
 }
 
 /** The start of the line after the one holding `at` (the end of the text if there is none). */
-function nextLineStart(text: string, at: number): number {
+function nextLineStart(text: DraftText, at: number): number {
   const end = lineEnd(text, at);
-  return text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : Math.min(text.length, end + 1);
+  return text.slice(end, end + 2) === "\r\n" ? end + 2 : Math.min(text.length, end + 1);
 }
 
 /** The rules a directive names; none named means all. Unknown names are ignored. */

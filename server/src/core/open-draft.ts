@@ -23,6 +23,7 @@
  */
 import type { SyntaxNode, Tree } from "@lezer/common";
 import { detached } from "./detached";
+import type { DraftText } from "./draft-text";
 import { coverChanges, type Change, type ChangedStretch } from "./changes";
 import { readDirectives } from "./directives";
 import { shiftFinding, type Finding } from "./finding";
@@ -48,7 +49,7 @@ interface Section {
 }
 
 interface Checked {
-  text: string;
+  text: DraftText;
   frontMatterEnd: number;
   sections: Section[];
   /** Where each section starts. */
@@ -89,16 +90,16 @@ export class OpenDraft {
    * Checks `text`, the draft as it stands after every edit noted so far. Run the generator to
    * its end for the findings; a generator dropped before its end changes nothing.
    */
-  check(text: string): Generator<void, Finding[], void> {
+  check(text: DraftText): Generator<void, Finding[], void> {
     const base = this.checked;
     const consumed = this.edits.length;
     const cover = base ? usableCover(base, this.edits, text) : undefined;
     return this.run(text, base, cover, consumed, this.kept);
   }
 
-  private *run(text: string, base: Checked | undefined, cover: ChangedStretch | undefined, consumed: number, generation: number): Generator<void, Finding[], void> {
+  private *run(text: DraftText, base: Checked | undefined, cover: ChangedStretch | undefined, consumed: number, generation: number): Generator<void, Finding[], void> {
     if (base && consumed === 0 && text === base.text) return base.findings;
-    const frontMatter = base && cover && base.frontMatterEnd > 0 && cover.from >= base.frontMatterEnd ? base.frontMatterEnd : frontMatterEnd(text);
+    const frontMatter = base && cover && base.frontMatterEnd > 0 && cover.from >= base.frontMatterEnd ? base.frontMatterEnd : frontMatterOf(text);
     // A changed front matter shifts what the parser sees at the top: read everything again.
     const reuse = base && cover && frontMatter === base.frontMatterEnd ? { base, cover } : undefined;
     const old = reuse ? reuse.base.sections : [];
@@ -203,12 +204,19 @@ export class OpenDraft {
  * The stretch the noted edits changed, when they account for the new text; otherwise
  * (edits that do not add up to it) undefined, and the draft is read afresh.
  */
-function usableCover(base: Checked, edits: readonly Change[], text: string): ChangedStretch | undefined {
+function usableCover(base: Checked, edits: readonly Change[], text: DraftText): ChangedStretch | undefined {
   const cover = coverChanges(edits);
   if (!cover) return undefined;
   const fits = cover.from >= 0 && cover.toOld <= base.text.length && base.text.length - (cover.toOld - cover.from) + (cover.toNew - cover.from) === text.length;
   return fits ? cover : undefined;
 }
+
+/** Where front matter ends; the whole text is read only when it starts as front matter does. */
+function frontMatterOf(text: DraftText): number {
+  const head = text.slice(0, 4);
+  return FRONT_MATTER_START.test(head) ? frontMatterEnd(text.slice(0, text.length)) : 0;
+}
+const FRONT_MATTER_START = /^\uFEFF?(?:---|\+\+\+)/;
 
 /** Index of the first section that ends at or after `at` (the count when none does). */
 function firstEndingAtOrAfter(sections: readonly Section[], starts: readonly number[], at: number): number {
@@ -242,7 +250,7 @@ function placed(section: Section, at: number): { findings: Finding[]; comments: 
 }
 
 /** Every section's findings in order, less those a directive silences. */
-function applyDirectives(sections: readonly Section[], starts: readonly number[], text: string): Finding[] {
+function applyDirectives(sections: readonly Section[], starts: readonly number[], text: DraftText): Finding[] {
   const findings: Finding[] = [];
   const comments: HtmlComment[] = [];
   for (let i = 0; i < sections.length; i++) {

@@ -16,13 +16,13 @@ import {
   type Connection,
   type InitializeResult,
 } from "vscode-languageserver";
-import { TextDocument } from "vscode-languageserver-textdocument";
 import { version } from "../../../package.json";
 import { citedSources } from "../core/cited-sources";
 import type { Finding } from "../core/finding";
 import type { OpenDraft } from "../core/open-draft";
 import { FIX_ALL_KIND, fixAll, quickFixes } from "./code-actions";
 import { createConfigProblems } from "./config-problems";
+import { DraftDocument } from "./draft-document";
 import { toDiagnostic } from "./diagnostics";
 import { hoverCardAt } from "./hover-cards";
 import { createProjects, type Project } from "./project";
@@ -69,17 +69,17 @@ export function startServer(connection: Connection): void {
   // Each edit is noted on the draft's open check as it is applied, one change at a time (each
   // change's range is in the text the change before it left), so the next check re-reads
   // only what the edits touched.
-  const documents = new TextDocuments<TextDocument>({
-    create: TextDocument.create,
+  const documents = new TextDocuments<DraftDocument>({
+    create: DraftDocument.create,
     update(document, changes, version) {
       const draft = kept.get(document.uri)?.draft;
       for (const change of changes) {
         if (draft) {
           const from = "range" in change ? document.offsetAt(change.range.start) : 0;
-          const to = "range" in change ? document.offsetAt(change.range.end) : document.getText().length;
-          draft.edited({ from, to, inserted: change.text.length });
+          const to = "range" in change ? document.offsetAt(change.range.end) : document.snapshot().length;
+          draft.edited({ from: Math.min(from, to), to: Math.max(from, to), inserted: change.text.length });
         }
-        TextDocument.update(document, [change], version);
+        document.update([change], version);
       }
       return document;
     },
@@ -147,7 +147,7 @@ export function startServer(connection: Connection): void {
     return done;
   }
 
-  async function check(document: TextDocument): Promise<Analysis | undefined> {
+  async function check(document: DraftDocument): Promise<Analysis | undefined> {
     const { uri, version } = document;
     const editorSettings = await settings.for(uri);
     if (!isCurrent(uri, version)) return undefined; // the newer edit has its own check queued
@@ -164,7 +164,7 @@ export function startServer(connection: Connection): void {
     }
     let findings: Finding[] = [];
     try {
-      const run = open.draft.check(document.getText());
+      const run = open.draft.check(document.snapshot());
       for (let slice = performance.now(); ; ) {
         const step = run.next();
         if (step.done) {

@@ -1,0 +1,70 @@
+/**
+ * The server keeps open drafts in chunks; editors address them by lines and characters as the
+ * textdocument library does. After any run of edits the text must be the library's, and every
+ * question about lines and positions answered as the library answers it for that text.
+ * (The library's own edited document can miscount lines after a change whose range points past
+ * the last line, so the answers are compared with a document made afresh from the text.)
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { TextDocument, type TextDocumentContentChangeEvent } from "vscode-languageserver-textdocument";
+import { DraftDocument } from "../../server/src/lsp/draft-document";
+
+const LINE = ["Russia fired 40 drones.", "", "  - item", "| a | b |", "x".repeat(300)];
+const ENDS = ["\n", "\r\n", "\r"];
+/** Large enough to span several chunks, with every kind of line end. */
+function base(seed: number): string {
+  let text = "";
+  for (let i = 0; text.length < 70_000; i++) text += LINE[(i * 7 + seed) % LINE.length] + ENDS[(i * 3 + seed) % ENDS.length];
+  return text;
+}
+
+const TYPED = ["x", "\n", "\r", "\r\n", "\n\n", "é", "🙂", "| c |\r\n", "a".repeat(40_000), ""];
+const position = fc.record({ line: fc.integer({ min: -2, max: 2_500 }), character: fc.integer({ min: -2, max: 400 }) });
+const change: fc.Arbitrary<TextDocumentContentChangeEvent> = fc.oneof(
+  { weight: 12, arbitrary: fc.record({ range: fc.record({ start: position, end: position }), text: fc.constantFrom(...TYPED) }) },
+  { weight: 1, arbitrary: fc.constantFrom(...TYPED).map((text) => ({ text })) },
+);
+
+describe("a chunked draft document", () => {
+  it("answers as the textdocument library does after any edits", () => {
+    fc.assert(
+      fc.property(fc.nat(4), fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 8 }), fc.array(fc.nat(), { minLength: 5, maxLength: 5 }), (seed, batches, probes) => {
+        const content = base(seed);
+        const expected = TextDocument.create("file:///d.md", "markdown", 1, content);
+        const actual = DraftDocument.create("file:///d.md", "markdown", 1, content);
+        let version = 1;
+        for (const batch of batches) {
+          version++;
+          TextDocument.update(expected, batch, version);
+          actual.update(batch, version);
+          const text = expected.getText();
+          expect(actual.getText()).toBe(text);
+          expect(actual.version).toBe(version);
+          const fresh = TextDocument.create("file:///d.md", "markdown", version, text);
+          expect(actual.lineCount).toBe(fresh.lineCount);
+          for (const probe of probes) {
+            const offset = probe % (text.length + 2);
+            expect(actual.positionAt(offset)).toEqual(fresh.positionAt(offset));
+            const at = { line: probe % (fresh.lineCount + 1), character: probe % 50 };
+            expect(actual.offsetAt(at)).toBe(fresh.offsetAt(at));
+            expect(actual.getLineRange(at.line)).toEqual(fresh.getLineRange(at.line));
+            expect(actual.getEOLCharacters(at.line)).toBe(fresh.getEOLCharacters(at.line));
+            const from = probe % (text.length + 1);
+            expect(actual.snapshot().slice(from, from + (probe % 40_000))).toBe(text.slice(from, from + (probe % 40_000)));
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("hands a check the text of its version, whatever edits follow", () => {
+    const document = DraftDocument.create("file:///d.md", "markdown", 1, base(0));
+    const before = document.snapshot();
+    const text = document.getText();
+    document.update([{ range: { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } }, text: "changed\n" }], 2);
+    expect(before.slice(0, before.length)).toBe(text);
+    expect(document.getText()).not.toBe(text);
+  });
+});
