@@ -196,6 +196,7 @@ export class OpenDraft {
       comments: prose.comments,
       ledBy,
       leadsInto: type === "Paragraph" && first && leadsIn(first) ? { ...first, text: detached(first.text) } : undefined,
+      moved: undefined,
     };
   }
 }
@@ -254,9 +255,11 @@ function applyDirectives(sections: readonly Section[], starts: readonly number[]
   const findings: Finding[] = [];
   const comments: HtmlComment[] = [];
   for (let i = 0; i < sections.length; i++) {
-    const here = placed(sections[i], starts[i]);
-    for (const finding of here.findings) findings.push(finding);
-    for (const comment of here.comments) comments.push(comment);
+    const section = sections[i];
+    if (section.findings.length === 0 && section.comments.length === 0) continue; // most sections
+    const here = placed(section, starts[i]);
+    for (let j = 0; j < here.findings.length; j++) findings.push(here.findings[j]);
+    for (let j = 0; j < here.comments.length; j++) comments.push(here.comments[j]);
   }
   if (comments.length === 0) return findings;
   const silencer = readDirectives(comments, text);
