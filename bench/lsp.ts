@@ -23,6 +23,13 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { generateDraft } from "./generate";
 import { Random } from "./random";
 
+/** What VS Code says it shows of a diagnostic, so the server sends what VS Code would get. */
+const EDITOR = {
+  textDocument: {
+    publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true, tagSupport: { valueSet: [1, 2] } },
+  },
+};
+
 export interface LspFigures {
   draft: string;
   "start → diagnostics ms": number;
@@ -54,7 +61,7 @@ export async function measureServer(server: string, label: string, bytes: number
   connection.listen();
   const published = (version: number) => new Promise<void>((resolve) => arrived.set(version, resolve));
 
-  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: `file://${root}`, workspaceFolders: null, capabilities: {} });
+  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: `file://${root}`, workspaceFolders: null, capabilities: EDITOR });
   await connection.sendNotification(InitializedNotification.type, {});
 
   let start = performance.now();

@@ -37,6 +37,19 @@ describe("pushed diagnostics", () => {
     expect(related.message).toMatch(/RT/);
   });
 
+  it("leave out the link and the related information for an editor that does not show them", async () => {
+    const plain = { ...EDITOR_CAPABILITIES, textDocument: { ...EDITOR_CAPABILITIES.textDocument, publishDiagnostics: { versionSupport: true } } };
+    const s = await session({ capabilities: plain });
+    const uri = s.uri("draft.md");
+    await s.open(uri, DRAFT);
+    const published = await s.diagnostics(uri);
+    expect(published.diagnostics.length).toBeGreaterThan(0);
+    for (const d of published.diagnostics) {
+      expect(d.codeDescription).toBeUndefined();
+      expect(d.relatedInformation).toBeUndefined();
+    }
+  });
+
   it("follow every edit, the last version's positions winning", async () => {
     const s = await session();
     const uri = s.uri("draft.md");

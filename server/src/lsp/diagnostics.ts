@@ -17,24 +17,41 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(finding: Finding, document: TextDocument): Diagnostic {
+/** What the editor said it can show, beyond the plain diagnostic. */
+export interface DiagnosticSupport {
+  codeDescription: boolean;
+  relatedInformation: boolean;
+}
+
+export const FULL_SUPPORT: DiagnosticSupport = { codeDescription: true, relatedInformation: true };
+
+/** One link object per rule: every diagnostic of the rule shares it. */
+const RULE_LINKS = new Map<string, { href: string }>();
+
+export function toDiagnostic(finding: Finding, document: TextDocument, support: DiagnosticSupport = FULL_SUPPORT): Diagnostic {
   const range = { start: document.positionAt(finding.offset), end: document.positionAt(finding.offset + finding.length) };
   const diagnostic: Diagnostic = {
     range,
     severity: SEVERITY[finding.severity],
     source: DIAGNOSTIC_SOURCE,
     code: finding.rule,
-    codeDescription: { href: ruleDocsUrl(finding.rule) },
     message: finding.message,
   };
+  if (support.codeDescription) diagnostic.codeDescription = linkTo(finding.rule);
   // The reference is bundled data, not a file the editor can open, so the related entry
   // sits on the claim itself and names the fact and its article in words.
-  if (finding.rule === "spec-conflict" && finding.related?.length)
+  if (support.relatedInformation && finding.rule === "spec-conflict" && finding.related?.length)
     diagnostic.relatedInformation = finding.related.map((c): DiagnosticRelatedInformation => ({
       location: { uri: document.uri, range },
       message: describeCitation(c),
     }));
   return diagnostic;
+}
+
+function linkTo(rule: Finding["rule"]): { href: string } {
+  let link = RULE_LINKS.get(rule);
+  if (!link) RULE_LINKS.set(rule, (link = { href: ruleDocsUrl(rule) }));
+  return link;
 }
 
 /** `Reference: range up to 300 km (186 mi), “…evidence…” (RT, 2023-06: headline)`. */

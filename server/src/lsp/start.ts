@@ -23,7 +23,7 @@ import type { OpenDraft } from "../core/open-draft";
 import { FIX_ALL_KIND, fixAll, quickFixes } from "./code-actions";
 import { createConfigProblems } from "./config-problems";
 import { DraftDocument } from "./draft-document";
-import { toDiagnostic } from "./diagnostics";
+import { FULL_SUPPORT, toDiagnostic, type DiagnosticSupport } from "./diagnostics";
 import { hoverCardAt } from "./hover-cards";
 import { createProjects, type Project } from "./project";
 import { createSettingsSource } from "./settings-source";
@@ -62,6 +62,7 @@ interface ClientSupport {
   snippetEdits: boolean;
   watchedFiles: boolean;
   configurationChange: boolean;
+  diagnostics: DiagnosticSupport;
 }
 
 export function startServer(connection: Connection): void {
@@ -88,7 +89,7 @@ export function startServer(connection: Connection): void {
   const checks = new Map<string, { version: number; done: Promise<Analysis | undefined> }>();
   const pending = new Map<string, NodeJS.Immediate>();
   let folders: string[] = [];
-  let client: ClientSupport = { markdownHover: true, pullDiagnostics: false, pullRefresh: false, snippetEdits: false, watchedFiles: false, configurationChange: false };
+  let client: ClientSupport = { markdownHover: true, pullDiagnostics: false, pullRefresh: false, snippetEdits: false, watchedFiles: false, configurationChange: false, diagnostics: FULL_SUPPORT };
 
   const problems = createConfigProblems(connection);
   const projects = createProjects(nodeProjectIo, problems.report);
@@ -183,7 +184,7 @@ export function startServer(connection: Connection): void {
     }
     const analysis = { version, findings, project };
     analyses.set(uri, analysis);
-    void connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, document)) });
+    void connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, document, client.diagnostics)) });
     return analysis;
   }
 
@@ -212,6 +213,7 @@ export function startServer(connection: Connection): void {
 
   const workspace = createWorkspaceCheck({
     connection,
+    diagnosticSupport: () => client.diagnostics,
     folders: () => folders,
     isOpen: (uri) => documents.get(uri) !== undefined,
     validateOpen: validate,
@@ -232,6 +234,12 @@ export function startServer(connection: Connection): void {
       snippetEdits: !!caps.workspace?.workspaceEdit?.snippetEditSupport && !!caps.workspace?.workspaceEdit?.documentChanges,
       watchedFiles: !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration,
       configurationChange: !!caps.workspace?.didChangeConfiguration?.dynamicRegistration,
+      // Links and related information go only to editors that say they show them: on a long
+      // draft they are a good part of what every keystroke sends.
+      diagnostics: {
+        codeDescription: !!caps.textDocument?.publishDiagnostics?.codeDescriptionSupport,
+        relatedInformation: !!caps.textDocument?.publishDiagnostics?.relatedInformation,
+      },
     };
     client.pullRefresh &&= client.pullDiagnostics;
     settings.useConfigurationRequests(!!caps.workspace?.configuration);
@@ -304,7 +312,7 @@ export function startServer(connection: Connection): void {
       const document = documents.get(params.textDocument.uri);
       const analysis = document && (await analysisOf(document.uri));
       const current = analysis && document && analysis.version === document.version;
-      return { kind: DocumentDiagnosticReportKind.Full, items: current ? analysis.findings.map((f) => toDiagnostic(f, document)) : [] };
+      return { kind: DocumentDiagnosticReportKind.Full, items: current ? analysis.findings.map((f) => toDiagnostic(f, document, client.diagnostics)) : [] };
     }),
   );
 

@@ -10,7 +10,7 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { collectDrafts, decodeDraft } from "../cli/files";
 import { nodeIo } from "../cli/io";
 import type { Finding } from "../core/finding";
-import { toDiagnostic } from "./diagnostics";
+import { toDiagnostic, type DiagnosticSupport } from "./diagnostics";
 import type { Project } from "./project";
 
 export interface WorkspaceCheckDeps {
@@ -21,6 +21,8 @@ export interface WorkspaceCheckDeps {
   validateOpen(uri: string): Promise<Finding[]>;
   /** The project a draft is checked with, or undefined when claimlint is disabled for it. */
   projectFor(uri: string): Promise<Project | undefined>;
+  /** What the editor shows of a diagnostic beyond the plain one. */
+  diagnosticSupport(): DiagnosticSupport;
 }
 
 export function createWorkspaceCheck(deps: WorkspaceCheckDeps) {
@@ -40,7 +42,7 @@ export function createWorkspaceCheck(deps: WorkspaceCheckDeps) {
         findings = project.checker.check(decoded.text);
       } else connection.console.warn(`${fileURLToPath(uri)} ${decoded.error}; not checked`);
     }
-    void connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, document)) });
+    void connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, document, deps.diagnosticSupport())) });
     return findings.length;
   }
 
