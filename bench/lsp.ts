@@ -10,7 +10,9 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import {
+  type ClientCapabilities,
   createProtocolConnection,
+  DiagnosticTag,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
@@ -24,9 +26,9 @@ import { generateDraft } from "./generate";
 import { Random } from "./random";
 
 /** What VS Code says it shows of a diagnostic, so the server sends what VS Code would get. */
-const EDITOR = {
+const EDITOR: ClientCapabilities = {
   textDocument: {
-    publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true, tagSupport: { valueSet: [1, 2] } },
+    publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true, tagSupport: { valueSet: [DiagnosticTag.Unnecessary, DiagnosticTag.Deprecated] } },
   },
 };
 
