@@ -62,6 +62,8 @@ export class Session {
   readonly messages: ShowMessageParams[] = [];
   readonly registrations: string[] = [];
   settings: Record<string, unknown>;
+  /** Told of each draft the server asks settings for, after the answer is on its way. */
+  afterSettingsFor: (uri: string | undefined) => void = () => {};
   initializeResult!: InitializeResult;
   private readonly published: PublishDiagnosticsParams[] = [];
   private waiters: (() => void)[] = [];
@@ -76,7 +78,10 @@ export class Session {
     this.connection = createProtocolConnection(this.process.stdout!, this.process.stdin!);
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => this.record(() => this.published.push(p)));
     this.connection.onNotification(ShowMessageNotification.type, (p) => this.record(() => this.messages.push(p)));
-    this.connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((item) => (item.section === "claimlint" ? this.settings : null)));
+    this.connection.onRequest(ConfigurationRequest.type, (p) => {
+      setTimeout(() => p.items.forEach((item) => this.afterSettingsFor(item.scopeUri)));
+      return p.items.map((item) => (item.section === "claimlint" ? this.settings : null));
+    });
     this.connection.onRequest(RegistrationRequest.type, (p) => {
       this.record(() => this.registrations.push(...p.registrations.map((r) => r.method)));
     });
