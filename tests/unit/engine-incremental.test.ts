@@ -51,7 +51,37 @@ Around 700 tanks were seen.
 Storm Shadow flies 250 km (155 miles). HIMARS fires 6 rockets.
 `;
 
-const BASES = [DRAFT, DRAFT.replace(/\n/g, "\r\n"), readFileSync("examples/draft.md", "utf8")];
+/** Lead-ins with a comment before their list, front matter that ends the text, a rule that opens it. */
+const EDGES = `---
+title: Russia fired 40 drones at Kyiv.
+---
+
+The ministry said:
+
+<!-- note -->
+
+- 12 substations were hit
+
+<!-- claimlint-disable -->
+
+The army reported:
+
+<!-- a -->
+<!-- b -->
+
+| Region | Damage |
+| --- | --- |
+| Odesa | 12 substations |
+`;
+
+const BASES = [
+  DRAFT,
+  DRAFT.replace(/\n/g, "\r\n"),
+  readFileSync("examples/draft.md", "utf8"),
+  EDGES,
+  "---\ntitle: Russia fired 40 drones at Kyiv.\n---",
+  "---\n\nRussia fired 40 drones at Kyiv.\n\nThe ministry said:\n\n- 12 substations were hit\n",
+];
 
 /** Pieces of Markdown and claim vocabulary an edit may type, alone or in a run. */
 const TYPED = [

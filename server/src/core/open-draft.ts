@@ -9,7 +9,7 @@
  * pronoun into the next sentence, a quotation closed sentences later) stays within one block,
  * and directives in comments apply to the whole draft after the sections are read. So after
  * an edit:
- * - the Markdown parser re-parses incrementally, reusing the old tree away from the edit;
+ * - the Markdown parser reads only a stretch of the draft around the edit (see `run`);
  * - a section whose text lies wholly outside the edited stretch, and whose lead-in is the very
  *   one it was read with, keeps its findings, shifted by what the edit added or removed
  *   (sections do not hold their place in the text, so moving one costs nothing until its
@@ -99,7 +99,7 @@ export class OpenDraft {
 
   private *run(text: DraftText, base: Checked | undefined, cover: ChangedStretch | undefined, consumed: number, generation: number): Generator<void, Finding[], void> {
     if (base && consumed === 0 && text === base.text) return base.findings;
-    const frontMatter = base && cover && base.frontMatterEnd > 0 && cover.from >= base.frontMatterEnd ? base.frontMatterEnd : frontMatterOf(text);
+    const frontMatter = base && cover && frontMatterKept(base, cover) ? base.frontMatterEnd : frontMatterOf(text);
     // A changed front matter shifts what the parser sees at the top: read everything again.
     const reuse = base && cover && frontMatter === base.frontMatterEnd ? { base, cover } : undefined;
     const old = reuse ? reuse.base.sections : [];
@@ -148,9 +148,11 @@ export class OpenDraft {
             while (o < old.length && oldStarts[o] < oldStart) o++;
             const kept = old[o];
             if (kept && oldStarts[o] === oldStart && kept.length === end - start && kept.type === type && kept.ledBy === ledBy) {
-              if (start > reuse.cover.toNew) {
+              if (start > reuse.cover.toNew && type !== "CommentBlock") {
                 // Past the edit, a final block that reads as before: the parser goes on over the
-                // same text from the same state, so the rest is as it was, moved.
+                // same text from the same state, and the lead-in of what follows is this block
+                // or nothing (a comment passes on the lead-in of the block before it, which
+                // may have changed), so the rest is as it was, moved.
                 for (; o < old.length; o++) {
                   sections.push(old[o]);
                   starts.push(oldStarts[o] + shift);
@@ -212,12 +214,25 @@ function usableCover(base: Checked, edits: readonly Change[], text: DraftText): 
   return fits ? cover : undefined;
 }
 
-/** Where front matter ends; the whole text is read only when it starts as front matter does. */
+/**
+ * Where front matter ends. It is looked for in the first LONGEST_FRONT_MATTER characters
+ * only: a draft that opens with a `---` rule and never closes it must not cost a read of the
+ * whole draft on every keystroke.
+ */
 function frontMatterOf(text: DraftText): number {
   const head = text.slice(0, 4);
-  return FRONT_MATTER_START.test(head) ? frontMatterEnd(text.slice(0, text.length)) : 0;
+  return FRONT_MATTER_START.test(head) ? frontMatterEnd(text.slice(0, Math.min(text.length, LONGEST_FRONT_MATTER))) : 0;
 }
 const FRONT_MATTER_START = /^\uFEFF?(?:---|\+\+\+)/;
+const LONGEST_FRONT_MATTER = 64 * 1024;
+
+/** Front matter stays as it was when the edits all lie after it, its closing line ended. */
+function frontMatterKept(base: Checked, cover: ChangedStretch): boolean {
+  const end = base.frontMatterEnd;
+  if (end === 0 || cover.from < end) return false;
+  const last = base.text.slice(end - 1, end);
+  return last === "\n" || last === "\r";
+}
 
 /** Index of the first section that ends at or after `at` (the count when none does). */
 function firstEndingAtOrAfter(sections: readonly Section[], starts: readonly number[], at: number): number {

@@ -1,7 +1,7 @@
 /**
  * The text the Markdown parser reads, presented without copying the draft. Every
- * character keeps its offset, so tree positions are draft positions and an edited draft
- * can be re-parsed incrementally against the previous tree:
+ * character keeps its offset, so tree positions are positions in the text given (a whole
+ * draft or a stretch of it):
  * - front matter reads as blank lines (the parser skips it, and it can never swallow
  *   the text after it);
  * - a CR reads as a space before an LF and as an LF on its own: the parser fully
