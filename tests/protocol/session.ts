@@ -12,6 +12,7 @@ import {
   ConfigurationRequest,
   createProtocolConnection,
   DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   ExitNotification,
   InitializedNotification,
@@ -62,6 +63,8 @@ export class Session {
   readonly messages: ShowMessageParams[] = [];
   readonly registrations: string[] = [];
   settings: Record<string, unknown>;
+  /** Told of each draft the server asks settings for, before the answer goes. */
+  beforeSettingsFor: (uri: string | undefined) => Promise<void> | void = () => {};
   /** Told of each draft the server asks settings for, after the answer is on its way. */
   afterSettingsFor: (uri: string | undefined) => void = () => {};
   initializeResult!: InitializeResult;
@@ -78,7 +81,8 @@ export class Session {
     this.connection = createProtocolConnection(this.process.stdout!, this.process.stdin!);
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => this.record(() => this.published.push(p)));
     this.connection.onNotification(ShowMessageNotification.type, (p) => this.record(() => this.messages.push(p)));
-    this.connection.onRequest(ConfigurationRequest.type, (p) => {
+    this.connection.onRequest(ConfigurationRequest.type, async (p) => {
+      for (const item of p.items) await this.beforeSettingsFor(item.scopeUri);
       setTimeout(() => p.items.forEach((item) => this.afterSettingsFor(item.scopeUri)));
       return p.items.map((item) => (item.section === "claimlint" ? this.settings : null));
     });
@@ -105,6 +109,11 @@ export class Session {
   /** The file URI of a path relative to the root. */
   uri(relative: string): string {
     return pathToFileURL(path.join(this.options.root, relative)).href;
+  }
+
+  async close(uri: string): Promise<void> {
+    this.documents.delete(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }
 
   async open(uri: string, text: string, version = 1): Promise<void> {

@@ -101,7 +101,6 @@ function cut(text: string): string[] {
 
 export class DraftDocument implements TextDocument {
   private text: ChunkedText;
-  private whole?: string;
   /** Where each line starts; undefined until asked for after an edit that made it unsure. */
   private lineOffsets?: number[];
 
@@ -131,10 +130,10 @@ export class DraftDocument implements TextDocument {
     return this.text;
   }
 
+  /** The text, joined anew on each call: keeping it would hold a second copy of a long draft. */
   getText(range?: Range): string {
     if (range) return this.text.slice(this.offsetAt(range.start), this.offsetAt(range.end));
-    this.whole ??= this.text.slice(0, this.text.length);
-    return this.whole;
+    return this.text.slice(0, this.text.length);
   }
 
   offsetAt(position: Position): number {
@@ -181,7 +180,6 @@ export class DraftDocument implements TextDocument {
   /** Applies changes in order, each in the text the one before it left, as the LSP sends them. */
   update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
     for (const change of changes) {
-      this.whole = undefined;
       if (!("range" in change)) {
         this.text = chunked(change.text);
         this.lineOffsets = undefined;

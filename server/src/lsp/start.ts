@@ -86,7 +86,7 @@ export function startServer(connection: Connection): void {
     },
   });
   const analyses = new Map<string, Analysis>();
-  const checks = new Map<string, { version: number; done: Promise<Analysis | undefined> }>();
+  const checks = new Map<string, { document: DraftDocument; version: number; generation: number; done: Promise<Analysis | undefined> }>();
   const pending = new Map<string, NodeJS.Immediate>();
   let folders: string[] = [];
   let client: ClientSupport = { markdownHover: true, pullDiagnostics: false, pullRefresh: false, snippetEdits: false, watchedFiles: false, configurationChange: false, diagnostics: FULL_SUPPORT };
@@ -127,7 +127,14 @@ export function startServer(connection: Connection): void {
     return projects.projectFor(filePath, folderOf(filePath), editorSettings);
   }
 
-  const isCurrent = (uri: string, version: number) => documents.get(uri)?.version === version;
+  /**
+   * Counts the times every draft must be checked afresh (settings, configuration or reference
+   * files changed): a check begun before the last of them is dropped.
+   */
+  let generation = 0;
+  /** The draft is still open as this object, at this version, and nothing asked for a fresh check. */
+  const isCurrent = (document: DraftDocument, version: number, since: number) =>
+    documents.get(document.uri) === document && document.version === version && generation === since;
 
   /**
    * The analysis of the draft's current version: the one in hand, the one under way, or a new
@@ -140,18 +147,20 @@ export function startServer(connection: Connection): void {
     const known = analyses.get(uri);
     if (known?.version === document.version) return Promise.resolve(known);
     const running = checks.get(uri);
-    if (running?.version === document.version) return running.done;
+    if (running?.document === document && running.version === document.version && running.generation === generation) return running.done;
     const done = check(document).finally(() => {
       if (checks.get(uri)?.done === done) checks.delete(uri);
     });
-    checks.set(uri, { version: document.version, done });
+    checks.set(uri, { document, version: document.version, generation, done });
     return done;
   }
 
+  /** Checks the draft's current version, unless it changes meanwhile (see `dropped`). */
   async function check(document: DraftDocument): Promise<Analysis | undefined> {
     const { uri, version } = document;
+    const since = generation;
     const editorSettings = await settings.for(uri);
-    if (!isCurrent(uri, version)) return undefined; // the newer edit has its own check queued
+    if (!isCurrent(document, version, since)) return dropped(document);
     if (!editorSettings.enable) {
       kept.delete(uri);
       void connection.sendDiagnostics({ uri, version, diagnostics: [] });
@@ -174,7 +183,7 @@ export function startServer(connection: Connection): void {
         }
         if (performance.now() - slice >= SLICE_MS) {
           await nextTurn();
-          if (!isCurrent(uri, version) || kept.get(uri) !== open) return undefined;
+          if (!isCurrent(document, version, since) || kept.get(uri) !== open) return dropped(document);
           slice = performance.now();
         }
       }
@@ -186,6 +195,15 @@ export function startServer(connection: Connection): void {
     analyses.set(uri, analysis);
     void connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, document, client.diagnostics)) });
     return analysis;
+  }
+
+  /**
+   * A check overtaken by an edit, a close or a change of settings is dropped, and the draft, if
+   * still open, is checked again as it now stands: in the `onSave` mode no keystroke would.
+   */
+  function dropped(document: DraftDocument): undefined {
+    if (documents.get(document.uri) === document) schedule(document.uri);
+    return undefined;
   }
 
   /** Checks a draft now (or joins the check under way) and returns its findings. */
@@ -206,6 +224,7 @@ export function startServer(connection: Connection): void {
   }
 
   function recheckAll(): void {
+    generation++;
     analyses.clear();
     for (const document of documents.all()) schedule(document.uri);
     if (client.pullRefresh) void connection.languages.diagnostics.refresh();
@@ -292,6 +311,7 @@ export function startServer(connection: Connection): void {
     clearImmediate(pending.get(uri));
     pending.delete(uri);
     analyses.delete(uri);
+    checks.delete(uri);
     kept.delete(uri);
     void workspace.closed(uri);
   });
@@ -310,9 +330,16 @@ export function startServer(connection: Connection): void {
   connection.languages.diagnostics.on(
     guarded("diagnostics", { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params) => {
       const document = documents.get(params.textDocument.uri);
-      const analysis = document && (await analysisOf(document.uri));
-      const current = analysis && document && analysis.version === document.version;
-      return { kind: DocumentDiagnosticReportKind.Full, items: current ? analysis.findings.map((f) => toDiagnostic(f, document, client.diagnostics)) : [] };
+      if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      // An empty report would clear the editor's list: when an edit overtakes the check, the
+      // answer waits for the check of the newest version.
+      let analysis: Analysis | undefined;
+      for (let asked = document.version; ; asked = document.version) {
+        analysis = await analysisOf(document.uri);
+        if (document.version === asked || documents.get(document.uri) !== document) break;
+      }
+      const items = analysis && analysis.version === document.version ? analysis.findings.map((f) => toDiagnostic(f, document, client.diagnostics)) : [];
+      return { kind: DocumentDiagnosticReportKind.Full, items };
     }),
   );
 
