@@ -66,11 +66,24 @@ const VAGUE_MARKERS = new RegExp(
 export function findAttribution(text: string, extraPhrases: readonly RegExp[] = []): Attribution | undefined {
   const found = firstAttributingPhrase(text, extraPhrases);
   if (!found) return undefined;
-  // Vague only when nothing but the unnamed source attributes: `According to Reuters, troops
-  // reportedly…` names Reuters.
+  let kind: AttributionKind | undefined;
+  return {
+    means: "phrase",
+    start: found.start,
+    end: found.end,
+    // Told only when asked (by the optional vague-attribution rule): it is another pass over
+    // the sentence for every attributed figure.
+    get kind() {
+      kind ??= namesItsSource(text, extraPhrases) ? "named" : "vague";
+      return kind;
+    },
+  };
+}
+
+/** Vague only when nothing but the unnamed source attributes: `According to Reuters, troops reportedly…` names Reuters. */
+function namesItsSource(text: string, extraPhrases: readonly RegExp[]): boolean {
   const vague = VAGUE_MARKERS.exec(text);
-  const named = !vague || !!firstAttributingPhrase(text.slice(0, vague.index) + " ".repeat(vague[0].length) + text.slice(vague.index + vague[0].length), extraPhrases);
-  return { kind: named ? "named" : "vague", means: "phrase", start: found.start, end: found.end };
+  return !vague || !!firstAttributingPhrase(text.slice(0, vague.index) + " ".repeat(vague[0].length) + text.slice(vague.index + vague[0].length), extraPhrases);
 }
 
 /** True when a quotation's surrounding narration names its speaker (`he said`, `told parliament:`). */
