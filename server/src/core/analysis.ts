@@ -10,7 +10,7 @@ import { compareWithReference, type Verdict } from "./comparison";
 import { findFigures, type Figure } from "./figures";
 import type { ProseBlock } from "./markdown/prose";
 import { findQuotations, narration, quotationAt, type Quotation } from "./quotations";
-import { splitSentences, type Sentence } from "./sentences";
+import { sentencesAround, splitSentences, type Sentence } from "./sentences";
 import { anyBetween, lastAtOrBefore } from "./sorted";
 import { nearestSystem, specAttribute } from "./specs";
 import { createWeaponMatcher, refersBack, type WeaponMention } from "./weapons";
@@ -59,12 +59,17 @@ export function createAnalyser(reference: Reference, attributionPhrases: readonl
     const figures = findFigures(block.text);
     if (figures.length === 0) return;
     const text = block.text;
-    const sentences = splitSentences(text);
     const quotes = findQuotations(text);
     const told = narration(text, quotes);
     const mentions = weapons.find(text);
     const leadIn = block.leadIn;
     let previousSystem = leadIn ? readLeadIn(leadIn).system : undefined;
+    // With no weapon system in play, a sentence without a figure matters only where a
+    // quotation opens or closes in it (its speaker may be named there).
+    const sentences =
+      mentions.length === 0 && !previousSystem
+        ? sentencesAround(text, [...figures.map((f) => f.start), ...quotes.flatMap((q) => (q.close < 0 ? [q.open] : [q.open, q.close]))])
+        : splitSentences(text);
     let f = 0;
     let m = 0;
     for (const sentence of sentences) {
@@ -72,7 +77,7 @@ export function createAnalyser(reference: Reference, attributionPhrases: readonl
       const firstOwn = m;
       while (m < mentions.length && mentions[m].end <= sentence.end) m++;
       const own = mentions.slice(firstOwn, m);
-      const carried = own.length === 0 && refersBack(text.slice(sentence.start, sentence.end)) ? previousSystem : undefined;
+      const carried = own.length === 0 && previousSystem && refersBack(text.slice(sentence.start, sentence.end)) ? previousSystem : undefined;
       previousSystem = own.length > 0 ? lastSystem(own) : carried;
       while (f < figures.length && figures[f].start < sentence.start) f++;
       if (f >= figures.length || figures[f].start >= sentence.end) continue;

@@ -3,6 +3,7 @@
  * corrected for the abbreviations news copy is full of. The segmenter's cost grows faster
  * than its input, so it is fed one block at a time, and a long block in chunks.
  */
+import { lastAtOrBefore } from "./sorted";
 
 /** A sentence as prose offsets within its block; `end` excludes trailing white space. */
 export interface Sentence {
@@ -24,12 +25,20 @@ const MONTHS = new Set("jan feb mar apr jun jul aug sep sept oct nov dec".split(
  * in chunks of about this many characters, cut where a sentence clearly ends.
  */
 const CHUNK = 2000;
-const SENTENCE_END = /[.!?…]["”’')\]]*\s+(?=["“‘(]?\p{Lu})/gu;
+
+/**
+ * Where the segmenter surely ends a sentence: a full stop, question or exclamation mark,
+ * closing marks, spaces, and a capital (perhaps after an opening quote or bracket), unless
+ * the word before is an abbreviation that goes on. Unicode's sentence rules break there.
+ */
+const SURE_END = /[.!?]["”’')\]]*\s+(?=["“‘(]?\p{Lu})/gu;
+
+/** A soft line break is not a paragraph end; the segmenter would treat it as one. */
+const flatten = (text: string) => text.replace(/[\r\n\u2028\u2029]/g, " ");
 
 /** Splits a block's prose into sentences. */
 export function splitSentences(text: string): Sentence[] {
-  // A soft line break is not a paragraph end; the segmenter would treat it as one.
-  const flat = text.replace(/[\r\n\u2028\u2029]/g, " ");
+  const flat = flatten(text);
   const sentences: Sentence[] = [];
   for (let from = 0; from < flat.length; ) {
     const to = chunkEnd(flat, from);
@@ -42,14 +51,42 @@ export function splitSentences(text: string): Sentence[] {
 /** Where a chunk starting at `from` ends: the first clear sentence end past CHUNK characters. */
 function chunkEnd(flat: string, from: number): number {
   if (flat.length - from <= CHUNK * 2) return flat.length;
-  SENTENCE_END.lastIndex = from + CHUNK;
-  for (let m = SENTENCE_END.exec(flat); m && m.index < from + CHUNK * 4; m = SENTENCE_END.exec(flat)) {
+  SURE_END.lastIndex = from + CHUNK;
+  for (let m = SURE_END.exec(flat); m && m.index < from + CHUNK * 4; m = SURE_END.exec(flat)) {
     const end = m.index + m[0].length;
     if (!continuesAfterAbbreviation(flat.slice(Math.max(from, m.index - 23), m.index + 1), flat.slice(end, end + 12))) return end;
   }
   // No sentence end in reach (a run-on wall of text): cut at a space rather than not at all.
   const space = flat.indexOf(" ", from + CHUNK * 4);
   return space < 0 ? flat.length : space + 1;
+}
+
+/**
+ * The sentences that hold the given offsets, in order, as splitSentences finds them. The
+ * segmenter is the costliest step of reading a block, and most of a block's sentences hold
+ * no figure: the block is cut where a sentence surely ends, and only the stretches between
+ * cuts that hold an offset are segmented.
+ */
+export function sentencesAround(text: string, offsets: readonly number[]): Sentence[] {
+  const flat = flatten(text);
+  const cuts = [0];
+  SURE_END.lastIndex = 0;
+  for (let m = SURE_END.exec(flat); m; m = SURE_END.exec(flat)) {
+    const end = m.index + m[0].length;
+    if (!continuesAfterAbbreviation(flat.slice(Math.max(0, m.index - 23), m.index + 1), flat.slice(end, end + 12))) cuts.push(end);
+  }
+  cuts.push(flat.length);
+  const windows: number[] = [];
+  for (const offset of [...offsets].sort((a, b) => a - b)) {
+    const i = Math.max(0, lastAtOrBefore(cuts, offset, (c) => c));
+    if (i >= cuts.length - 1 || windows[windows.length - 1] === i) continue;
+    // A stretch with no sure end in it is a wall of text: that is what chunks are for.
+    if (cuts[i + 1] - cuts[i] > CHUNK * 2) return splitSentences(text);
+    windows.push(i);
+  }
+  const sentences: Sentence[] = [];
+  for (const i of windows) segmentChunk(flat, cuts[i], cuts[i + 1], sentences);
+  return sentences;
 }
 
 function segmentChunk(flat: string, from: number, to: number, sentences: Sentence[]): void {

@@ -1,0 +1,34 @@
+/**
+ * Blocks without a weapon system are segmented only around their figures and quotation
+ * marks. Whatever the text, those sentences must be exactly the ones the whole block's
+ * segmentation gives.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { sentencesAround, splitSentences } from "../../server/src/core/sentences";
+
+const PIECES = [
+  "Russia fired 40 drones.", "It was hard.", " ", "  ", "\n", "Gen. Smith said so.", "The U.S. Army agreed.", "At 5 a.m. Sirens sounded.",
+  "“We lost 300 men,” he said.", "“Hold on. ", "Then” it ended.", "Why? ", "Really! ", "Wait… ", "(Reuters) ", "Mr. ", "Dec. 14 ", "e.g. ", "3.5 km",
+  "ministers said", "said:", "\"Quote.\" ", "Next", "x".repeat(500), "Él llegó.", "no. 5",
+];
+
+describe("sentences around offsets", () => {
+  it("are the whole block's sentences that hold them", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 30 }), fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), (pieces, picks) => {
+        const text = pieces.join(pieces.length % 2 ? " " : "");
+        const offsets = picks.map((p) => p % text.length);
+        const whole = splitSentences(text);
+        const around = sentencesAround(text, offsets);
+        for (const sentence of around) expect(whole).toContainEqual(sentence);
+        for (const offset of offsets) {
+          const holding = whole.find((s) => s.start <= offset && offset < s.end);
+          if (holding) expect(around).toContainEqual(holding);
+        }
+        expect(around).toEqual([...around].sort((a, b) => a.start - b.start));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
