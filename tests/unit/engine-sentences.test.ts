@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { sentencesAround, splitSentences } from "../../server/src/core/sentences";
+import { canEndInside, sentencesAround, splitSentences } from "../../server/src/core/sentences";
 
 const PIECES = [
   "Russia fired 40 drones.", "It was hard.", " ", "  ", "\n", "Gen. Smith said so.", "The U.S. Army agreed.", "At 5 a.m. Sirens sounded.",
@@ -32,3 +32,22 @@ describe("sentences around offsets", () => {
     );
   });
 });
+
+describe("a stretch with nothing that could end a sentence before its own end", () => {
+  const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
+  const PARTS = ["Russia", "fired", "4,000", " ", "  ", "\t", "\u00a0", ",", ";", ":", "—", "“", "”", "\"", "'", "(", ")", "[", "]", "é", "🙂", "\ufeff", "«", "»", "-", "/", "&", "3", "."];
+  const ENDINGS = ["", ".", "!", "?", ".”", "?)", ". ", "!” ", "…", "。", ".\"  "];
+
+  it("is one sentence for the segmenter, whatever it holds", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PARTS), { minLength: 1, maxLength: 20 }), fc.constantFrom(...ENDINGS), (parts, ending) => {
+        const text = parts.join("") + ending;
+        if (canEndInside(text)) return;
+        const segments = [...segmenter.segment(text)];
+        expect(segments.length).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+

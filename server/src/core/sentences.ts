@@ -89,8 +89,26 @@ export function sentencesAround(text: string, offsets: readonly number[]): Sente
   return sentences;
 }
 
+/** What can end a sentence under Unicode's rules: a terminal, a full stop or a paragraph separator. */
+const ENDS = /[\p{Sentence_Terminal}.\u2024\uFE52\uFF0E\u0085]/u;
+/** A text's own ending: terminals, then closing marks, then spaces. */
+const OWN_END = /[\p{Sentence_Terminal}.\u2024\uFE52\uFF0E]+["”’')\]]*\s*$/u;
+
+/** Whether anything before a text's own ending could end a sentence (if not, it is one sentence). */
+export function canEndInside(text: string): boolean {
+  return ENDS.test(text.replace(OWN_END, ""));
+}
+
 function segmentChunk(flat: string, from: number, to: number, sentences: Sentence[]): void {
   const chunk = from === 0 && to === flat.length ? flat : flat.slice(from, to);
+  // Most stretches around a figure are one sentence with nothing that could end it before its
+  // own end: the segmenter would give it back whole.
+  if (!canEndInside(chunk)) {
+    const end = from + chunk.trimEnd().length;
+    const start = Math.min(from + chunk.length - chunk.trimStart().length, end);
+    if (end > start) sentences.push({ start, end });
+    return;
+  }
   let pendingStart = -1;
   for (const { index: at, segment } of segmenter.segment(chunk)) {
     const index = at + from;
