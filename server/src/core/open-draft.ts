@@ -29,7 +29,7 @@ import { readDirectives } from "./directives";
 import { shiftFinding, type Finding } from "./finding";
 import { frontMatterEnd } from "./markdown/extensions";
 import { DraftInput } from "./markdown/input";
-import { leadsIn, markdownParser, readSection, type HtmlComment, type ProseBlock, type SectionProse } from "./markdown/prose";
+import { LED_BLOCKS, leadsIn, markdownParser, readSection, type HtmlComment, type ProseBlock, type SectionProse } from "./markdown/prose";
 
 /** The findings of one top-level block, before directives apply. */
 interface Section {
@@ -56,8 +56,6 @@ interface Checked {
   starts: number[];
   findings: Finding[];
 }
-
-const LED = new Set(["BulletList", "OrderedList", "Table"]);
 
 export interface StretchLengths {
   whole: number;
@@ -139,7 +137,7 @@ export class OpenDraft {
         const node = blocks[i];
         const start = from + node.from;
         const type = node.name;
-        const ledBy = LED.has(type) ? previous?.leadsInto : undefined;
+        const ledBy = LED_BLOCKS.has(type) ? previous?.leadsInto : undefined;
         let section: Section | undefined;
         if (reuse) {
           const end = from + node.to;

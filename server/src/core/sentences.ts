@@ -33,6 +33,15 @@ const CHUNK = 2000;
  */
 const SURE_END = /[.!?]["”’')\]]*\s+(?=["“‘(]?\p{Lu})/gu;
 
+/**
+ * Where the next sentence starts after a SURE_END match, or -1 when the word before it is an
+ * abbreviation that goes on (the word is read no further back than `floor`).
+ */
+function sureEndAfter(flat: string, m: RegExpExecArray, floor: number): number {
+  const end = m.index + m[0].length;
+  return continuesAfterAbbreviation(flat.slice(Math.max(floor, m.index - 23), m.index + 1), flat.slice(end, end + 12)) ? -1 : end;
+}
+
 /** A soft line break is not a paragraph end; the segmenter would treat it as one. */
 const flatten = (text: string) => text.replace(/[\r\n\u2028\u2029]/g, " ");
 
@@ -53,8 +62,8 @@ function chunkEnd(flat: string, from: number): number {
   if (flat.length - from <= CHUNK * 2) return flat.length;
   SURE_END.lastIndex = from + CHUNK;
   for (let m = SURE_END.exec(flat); m && m.index < from + CHUNK * 4; m = SURE_END.exec(flat)) {
-    const end = m.index + m[0].length;
-    if (!continuesAfterAbbreviation(flat.slice(Math.max(from, m.index - 23), m.index + 1), flat.slice(end, end + 12))) return end;
+    const end = sureEndAfter(flat, m, from);
+    if (end >= 0) return end;
   }
   // No sentence end in reach (a run-on wall of text): cut at a space rather than not at all.
   const space = flat.indexOf(" ", from + CHUNK * 4);
@@ -72,8 +81,8 @@ export function sentencesAround(text: string, offsets: readonly number[]): Sente
   const cuts = [0];
   SURE_END.lastIndex = 0;
   for (let m = SURE_END.exec(flat); m; m = SURE_END.exec(flat)) {
-    const end = m.index + m[0].length;
-    if (!continuesAfterAbbreviation(flat.slice(Math.max(0, m.index - 23), m.index + 1), flat.slice(end, end + 12))) cuts.push(end);
+    const end = sureEndAfter(flat, m, 0);
+    if (end >= 0) cuts.push(end);
   }
   cuts.push(flat.length);
   const windows: number[] = [];

@@ -219,18 +219,8 @@ export class DraftDocument implements TextDocument {
   }
 
   private lines(): number[] {
-    if (!this.lineOffsets) {
-      const lines = [0];
-      for (let i = 0; i < this.text.chunks.length; i++) {
-        const chunk = this.text.chunks[i];
-        const start = this.text.starts[i];
-        for (let j = 0; j < chunk.length; j++) {
-          const c = chunk.charCodeAt(j);
-          if (c === LF || (c === CR && this.text.charCodeAt(start + j + 1) !== LF)) lines.push(start + j + 1);
-        }
-      }
-      this.lineOffsets = lines;
-    }
+    // Counted afresh only after a whole replacement or an edit that joins or splits a CRLF.
+    this.lineOffsets ??= [0, ...lineStarts(this.getText(), 0)];
     return this.lineOffsets;
   }
 

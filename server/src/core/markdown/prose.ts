@@ -96,7 +96,8 @@ export interface SectionProse {
   comments: HtmlComment[];
 }
 
-const LISTS = new Set(["BulletList", "OrderedList", "Table"]);
+/** The blocks a lead-in paragraph (one ending with a colon) introduces. */
+export const LED_BLOCKS = new Set(["BulletList", "OrderedList", "Table"]);
 
 /**
  * Reads one top-level node of the parsed draft. Sections are independent of each other but
@@ -117,7 +118,7 @@ export function readSection(section: SyntaxNode, text: string, outerLeadIn: Pros
         return false;
       }
       if (SKIPPED_BLOCKS.has(name)) return false;
-      if (LISTS.has(name)) {
+      if (LED_BLOCKS.has(name)) {
         leadIns.push(node === section ? outerLeadIn : (leadInOf(node, byStart) ?? leadIns[leadIns.length - 1]));
         return true;
       }
@@ -130,7 +131,7 @@ export function readSection(section: SyntaxNode, text: string, outerLeadIn: Pros
       return false;
     },
     leave(node) {
-      if (LISTS.has(node.name)) leadIns.pop();
+      if (LED_BLOCKS.has(node.name)) leadIns.pop();
     },
   });
   return { blocks, comments };
