@@ -11,8 +11,13 @@
 const WORD = String.raw`\p{Lu}(?:[\p{L}\p{N}&'’-]|\.(?=\p{L}))*`;
 const NAME = String.raw`${WORD}(?:\s+(?:(?:of|for|and|on)(?:\s+the)?\s+)?${WORD})*`;
 const BEFORE_NAME = new RegExp(String.raw`(?<![\p{L}])(?:[Aa]ccording\s+to|[Cc]iting|[Pp]er|[Qq]uoted\s+by|[Cc]ited\s+by)\s+((?:the\s+)?${NAME})`, "gu");
+/**
+ * A name and the verb that makes it a source. The verb is optional so that a name without one
+ * is matched, and passed over, whole: a search that failed on it would start again from each
+ * of its words and read the rest of it each time.
+ */
 const NAME_SAID = new RegExp(
-  String.raw`(?<![\p{L}\p{N}&.'’-])((?:the\s+)?${NAME})\s+(?:said|says|reported|reports|told|estimated|estimates|claimed|claims|stated|announced|confirmed)(?![\p{L}])`,
+  String.raw`(?<![\p{L}\p{N}&.'’-])((?:the\s+)?${NAME})(?<verb>\s+(?:said|says|reported|reports|told|estimated|estimates|claimed|claims|stated|announced|confirmed)(?![\p{L}]))?`,
   "gu",
 );
 /** Capitalised words that are not sources: pronouns and the unnamed. */
@@ -24,6 +29,7 @@ export function citedSources(text: string, limit = 8): string[] {
   for (const pattern of [BEFORE_NAME, NAME_SAID]) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      if (pattern === NAME_SAID && !m.groups?.verb) continue;
       // `The Pentagon said` at a sentence's start is the same source as `according to the Pentagon`.
       const name = m[1].replace(/\s+/g, " ").replace(/['’]s$|[.’']$/u, "").replace(/^The /, "the ");
       if (NOT_A_SOURCE.test(name)) continue;

@@ -91,8 +91,12 @@ const UNIT_AFTER = new RegExp(String.raw`^(?:(?:[-\s]|\u00a0|\u202f)?(${UNIT_PAT
 const RANGE_AFTER = new RegExp(String.raw`^\s*(?:-|–|to|or)\s*(${DIGITS})(?![\p{N}])`, "iu");
 const RANGE_AND_AFTER = new RegExp(String.raw`^\s+and\s+(${DIGITS})(?![\p{N}])`, "iu");
 const RATE_AFTER = new RegExp(String.raw`^\s+(?:in|out\s+of)\s+(?:every\s+)?(${DIGITS}|${SMALL}|twenty|hundred|a\s+hundred)(?![\p{L}\p{N}])`, "iu");
+/**
+ * `(190 miles)`, `(about $3.1bn)`. A qualifier takes the spaces after it, so there is one way
+ * to read the spaces in the bracket: two optional runs of spaces in a row would try every split.
+ */
 const CONVERSION_AFTER = new RegExp(
-  String.raw`^\s*\(\s*(?:about|around|roughly|some|nearly|almost|approximately|~|c\.|more\s+than|up\s+to)?\s*(?<cur>${CURRENCY_SYMBOL})?\s?(?<num>${DIGITS})(?<rest>[^()]{0,24})\)`,
+  String.raw`^\s*\(\s*(?:(?:about|around|roughly|some|nearly|almost|approximately|~|c\.|more\s+than|up\s+to)\s*)?(?<cur>${CURRENCY_SYMBOL})?\s?(?<num>${DIGITS})(?<rest>[^()]{0,24})\)`,
   "iu",
 );
 const PARTITIVE_AFTER = /^\s+of\s+(?:the|its|their|his|her|our|those|these|them|all)(?![\p{L}])/iu;

@@ -100,8 +100,12 @@ export function sentencesAround(text: string, offsets: readonly number[]): Sente
 
 /** What can end a sentence under Unicode's rules: a terminal, a full stop or a paragraph separator. */
 const ENDS = /[\p{Sentence_Terminal}.\u2024\uFE52\uFF0E\u0085]/u;
-/** A text's own ending: terminals, then closing marks, then spaces. */
-const OWN_END = /[\p{Sentence_Terminal}.\u2024\uFE52\uFF0E]+["”’')\]]*\s*$/u;
+/**
+ * A text's own ending: terminals, then closing marks, then spaces. Matched from the first
+ * terminal of a run only (the lookbehind): tried from each one, a long run of dots would be
+ * read again from each.
+ */
+const OWN_END = /(?<![\p{Sentence_Terminal}.\u2024\uFE52\uFF0E])[\p{Sentence_Terminal}.\u2024\uFE52\uFF0E]+["”’')\]]*\s*$/u;
 
 /** Whether anything before a text's own ending could end a sentence (if not, it is one sentence). */
 export function canEndInside(text: string): boolean {

@@ -8,8 +8,14 @@ import type { SpecAttribute, WeaponSystem } from "../reference/types";
 import type { Figure } from "./figures";
 import type { Sentence } from "./sentences";
 
+/**
+ * A restriction on use (`limited to`, `only within`) with no full stop or semicolon between
+ * it and the figure, where the text ends. The lookbehind and lookahead start the search only
+ * after the last full stop or semicolon: searched for anywhere, each restriction word before
+ * one would read on to it.
+ */
 const RESTRICTION_BEFORE =
-  /(?:restrict\w*|limit\w*|only\s+(?:within|at|up\s+to|as\s+far\s+as|to)|no\s+further\s+than|not\s+beyond|capped|allowed\s+to|permitted\s+to|authori[sz]ed\s+to)(?![\p{L}])[^.;]*$/iu;
+  /(?<![^.;])(?=[^.;]*$)[^.;]*?(?:restrict|limit|(?:only\s+(?:within|at|up\s+to|as\s+far\s+as|to)|no\s+further\s+than|not\s+beyond|capped|allowed\s+to|permitted\s+to|authori[sz]ed\s+to)(?![\p{L}]))/iu;
 const WITHIN_BEFORE = /within\s+$/iu;
 const BORDER_AFTER = /^\s+(?:of|from)\s+(?:the\s+)?(?:border|frontier|front)/iu;
 const CAPABILITY =

@@ -11,7 +11,8 @@ export function formatNumber(value: number, decimals?: number): string {
   // Intl's number formatting is slow on the keystroke path; this is all a fix needs.
   const [whole, fraction] = value.toFixed(places).split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  const trimmed = fraction?.replace(/0+$/, "");
+  // From the first trailing zero only: tried from every zero, a search reads to the end each time.
+  const trimmed = fraction?.replace(/(?<!0)0+$/, "");
   return trimmed ? `${grouped}.${trimmed}` : grouped;
 }
 
