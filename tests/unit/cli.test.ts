@@ -6,8 +6,11 @@ import * as path from "node:path";
 import type { CheckOptions, Checker } from "../../server/src/core/checker";
 import type { Finding, RuleId, Severity } from "../../server/src/core/finding";
 import type { CliIo, EntryKind } from "../../server/src/cli/io";
+import fc from "fast-check";
+import { firstInvalidUtf8 } from "../../server/src/cli/files";
 import { positionConverter } from "../../server/src/cli/positions";
-import { runCli } from "../../server/src/cli/run";
+import { MAX_DRAFT_BYTES, runCli } from "../../server/src/cli/run";
+import { MAX_JSON_FILE_BYTES } from "../../server/src/config/json";
 import type { Reference } from "../../server/src/reference/types";
 import { version } from "../../package.json";
 
@@ -39,8 +42,22 @@ function fakeChecker(deps: { reference: Reference; options: CheckOptions }): Che
   };
 }
 
+/** A file that refuses to be read, with this node error code. */
+class Unreadable {
+  constructor(readonly code: string) {}
+}
+
+/** The limits the CLI asked reads for, by absolute path ("-" for standard input). */
+const limits = new Map<string, number>();
+
+/** `bytes`, unless there are more than `limit` of them: then the real reader's refusal. */
+function within(bytes: Uint8Array, limit: number): Uint8Array {
+  if (bytes.length > limit) throw Object.assign(new Error("too large"), { code: "EFBIG" });
+  return bytes;
+}
+
 /** An in-memory file system under /ws; folders exist where files are below them. */
-function memoryIo(files: Record<string, string | Uint8Array>, options: { cwd?: string; stdin?: string } = {}) {
+function memoryIo(files: Record<string, string | Uint8Array | Unreadable>, options: { cwd?: string; stdin?: string | Uint8Array } = {}) {
   const abs = new Map(Object.entries(files).map(([p, c]) => [path.resolve(WS, p), typeof c === "string" ? new TextEncoder().encode(c) : c]));
   const isDir = (p: string) => [...abs.keys()].some((f) => f.startsWith(p.endsWith(path.sep) ? p : p + path.sep));
   const out = { stdout: "", stderr: "" };
@@ -48,10 +65,16 @@ function memoryIo(files: Record<string, string | Uint8Array>, options: { cwd?: s
     cwd: options.cwd ? path.resolve(WS, options.cwd) : WS,
     stdout: (t) => void (out.stdout += t),
     stderr: (t) => void (out.stderr += t),
-    readStdin: async () => new TextEncoder().encode(options.stdin ?? ""),
-    readFile: (p) => {
+    readStdin: async (limit) => {
+      limits.set("-", limit);
+      const stdin = options.stdin ?? "";
+      return within(typeof stdin === "string" ? new TextEncoder().encode(stdin) : stdin, limit);
+    },
+    readFile: (p, limit) => {
+      limits.set(p, limit);
       const content = abs.get(p);
-      if (content) return content;
+      if (content instanceof Unreadable) throw Object.assign(new Error(`${content.code}: ${p}`), { code: content.code });
+      if (content) return within(content, limit);
       throw Object.assign(new Error(`ENOENT: ${p}`), { code: isDir(p) ? "EISDIR" : "ENOENT" });
     },
     kind: (p): EntryKind | undefined => (abs.has(p) ? "file" : isDir(p) ? "directory" : undefined),
@@ -69,8 +92,9 @@ function memoryIo(files: Record<string, string | Uint8Array>, options: { cwd?: s
   return { io, out };
 }
 
-async function run(argv: string[], files: Record<string, string | Uint8Array>, options?: { cwd?: string; stdin?: string }) {
+async function run(argv: string[], files: Record<string, string | Uint8Array | Unreadable>, options?: { cwd?: string; stdin?: string | Uint8Array }) {
   made.length = 0;
+  limits.clear();
   const { io, out } = memoryIo(files, options);
   const status = await runCli(argv, io, fakeChecker);
   return { status, ...out };
@@ -165,7 +189,7 @@ describe("claimlint --format sarif", () => {
     expect(run0.columnKind).toBe("utf16CodeUnits");
     expect(run0.tool.driver).toMatchObject({ name: "claimlint", version, informationUri: expect.stringMatching(/^https:/) });
     const rules = run0.tool.driver.rules;
-    expect(rules.map((x: { id: string }) => x.id)).toEqual(["unattributed-figure", "unattributed-spec", "spec-conflict", "unit-mismatch", "vague-attribution"]);
+    expect(rules.map((x: { id: string }) => x.id)).toEqual(["unattributed-figure", "unattributed-spec", "spec-conflict", "unit-mismatch", "vague-attribution", "size-limit"]);
     for (const rule of rules) {
       expect(rule.shortDescription.text).toBeTruthy();
       expect(rule.helpUri).toBe(`https://github.com/claimlint/claimlint/blob/main/docs/rules.md#${rule.id}`);
@@ -206,24 +230,151 @@ describe("exit status", () => {
   it("is 2 for a missing file, and the other files are still checked", async () => {
     const r = await run(["-f", "json", "missing.md", "a.md"], { "a.md": "4,000 troops" });
     expect(r.status).toBe(2); // an input error wins over the finding
-    expect(r.stderr).toMatch(/missing\.md: no such file/);
+    expect(r.stderr).toBe("missing.md: not checked: no such file or folder\n");
     expect(JSON.parse(r.stdout).map((x: { file: string }) => x.file)).toEqual(["a.md"]);
   });
+});
 
-  it("is 2 for a file that is not UTF-8 or holds NUL bytes, which is listed unchecked", async () => {
-    const r = await run(["-f", "json", "latin1.md", "nul.md", "ok.md"], {
-      "latin1.md": new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x0a]),
-      "nul.md": new Uint8Array([0x61, 0x00, 0x62]),
-      "ok.md": "fine",
-    });
+describe("drafts that cannot be checked", () => {
+  /** One draft of each kind that cannot be read as UTF-8 text, between two that can. */
+  const FILES = {
+    "a.md": "They sent 4,000 troops.",
+    "b-locked.md": new Unreadable("EACCES"),
+    "c-latin1.md": new Uint8Array([...new TextEncoder().encode("Intro\n\nCaf"), 0xe9, 0x0a]),
+    "d-binary.md": new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]),
+    "e-utf16.md": new Uint8Array([0xff, 0xfe, 0x34, 0x00, 0x2c, 0x00]),
+    "f-socket.md": new Unreadable("ENXIO"),
+    "g.md": "It flies 500 kilometers.",
+  };
+  const STDERR = [
+    "b-locked.md: not checked: permission denied",
+    "c-latin1.md:3:4: not checked: the draft is not valid UTF-8 text (save it as UTF-8)",
+    "d-binary.md:3:1: not checked: the draft contains a NUL byte; it is not a text file",
+    "e-utf16.md:1:1: not checked: the draft is UTF-16 text, not UTF-8 (save it as UTF-8)",
+    "f-socket.md: not checked: cannot be opened for reading (a socket, or a device with nothing behind it)",
+    "",
+  ].join("\n");
+
+  it("are each reported on standard error with the path and place; the others are checked (exit 2)", async () => {
+    const r = await run(["."], FILES);
+    expect(r.stderr).toBe(STDERR);
+    expect(r.stdout).toBe(
+      [
+        'a.md:1:11  warning  unattributed-figure on "4,000 troops"  unattributed-figure',
+        'g.md:1:10  error  spec-conflict on "500 kilometers"  spec-conflict',
+        "",
+        "2 problems (1 error, 1 warning) in 2 files; 5 files could not be checked",
+        "",
+      ].join("\n"),
+    );
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/latin1\.md is not valid UTF-8/);
-    expect(r.stderr).toMatch(/nul\.md contains NUL bytes/);
-    expect(JSON.parse(r.stdout)).toEqual([
-      { file: "latin1.md", diagnostics: [] },
-      { file: "nul.md", diagnostics: [] },
-      { file: "ok.md", diagnostics: [] },
+  });
+
+  it("appear in the JSON array with no diagnostics, since every file named appears", async () => {
+    const r = await run(["--format", "json", "."], FILES);
+    expect(r.stderr).toBe(STDERR);
+    expect(JSON.parse(r.stdout).map((x: { file: string; diagnostics: unknown[] }) => [x.file, x.diagnostics.length])).toEqual([
+      ["a.md", 1],
+      ["b-locked.md", 0],
+      ["c-latin1.md", 0],
+      ["d-binary.md", 0],
+      ["e-utf16.md", 0],
+      ["f-socket.md", 0],
+      ["g.md", 1],
     ]);
+    expect(r.status).toBe(2);
+  });
+
+  it("are not counted as clean in the summary", async () => {
+    const r = await run(["a.md", "b.md"], { "a.md": "Clean.", "b.md": new Uint8Array([0xc3]) });
+    expect(r.stdout).toBe("No problems found in 1 file; 1 file could not be checked.\n");
+    expect(r.stderr).toBe("b.md:1:1: not checked: the draft is not valid UTF-8 text (save it as UTF-8)\n");
+    expect(r.status).toBe(2);
+  });
+
+  it("include standard input, named as such", async () => {
+    const r = await run(["-f", "json", "-"], {}, { stdin: new Uint8Array([0x61, 0x0a, 0x62, 0xff]) });
+    expect(r.stderr).toBe("standard input:2:2: not checked: the draft is not valid UTF-8 text (save it as UTF-8)\n");
+    expect(JSON.parse(r.stdout)).toEqual([{ file: "-", diagnostics: [] }]);
+    expect(r.status).toBe(2);
+  });
+
+  it("do not include a byte order mark, which is dropped as editors drop it", async () => {
+    const r = await run(["-f", "json", "a.md"], { "a.md": new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode("4,000 troops")]) });
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout)[0].diagnostics[0].range.start).toEqual({ line: 0, character: 0 });
+  });
+});
+
+describe("reading a draft's bytes", () => {
+  const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  const decodes = (bytes: Uint8Array) => {
+    try {
+      strict.decode(bytes);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  /** Bytes where UTF-8's rules change: the edges of lead and continuation byte ranges. */
+  const edges = [0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc1, 0xc2, 0xdf, 0xe0, 0xe1, 0xed, 0xee, 0xef, 0xf0, 0xf1, 0xf4, 0xf5, 0xff];
+  /** Random bytes, sequences of edge bytes, and real UTF-8 with one byte changed: the mistakes files really hold. */
+  const bytes = fc.oneof(
+    fc.uint8Array({ maxLength: 40 }),
+    fc.array(fc.constantFrom(...edges), { maxLength: 12 }).map((b) => new Uint8Array(b)),
+    fc.tuple(fc.string({ unit: "binary", maxLength: 20 }), fc.nat(), fc.integer({ min: 0, max: 255 })).map(([text, at, byte]) => {
+      const encoded = new TextEncoder().encode(text);
+      if (encoded.length > 0) encoded[at % encoded.length] = byte;
+      return encoded;
+    }),
+  );
+
+  it("places the first invalid UTF-8 byte exactly where a strict decoder first fails", () => {
+    fc.assert(
+      fc.property(bytes, (b) => {
+        const at = firstInvalidUtf8(b);
+        expect(at === -1).toBe(decodes(b));
+        if (at >= 0) {
+          expect(decodes(b.subarray(0, at))).toBe(true);
+          expect(decodes(b.subarray(0, at + 1))).toBe(false);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe("the size of a draft", () => {
+  it("is no matter for the CLI: the whole draft goes to the engine, with the maxDraftSize of its configuration", async () => {
+    const draft = `4,000 troops ${"x".repeat(200)}`;
+    let checked = "";
+    made.length = 0;
+    const { io } = memoryIo({ ".claimlintrc.json": '{"maxDraftSize": 10}', "a.md": draft });
+    const status = await runCli(["a.md"], io, (deps) => {
+      const checker = fakeChecker(deps);
+      return { ...checker, check: (text) => ((checked = text), checker.check(text)) };
+    });
+    expect(made.map((m) => m.options.maxDraftSize)).toEqual([10]);
+    expect(checked).toBe(draft);
+    expect(status).toBe(1);
+  });
+
+  it("leaves the engine's default when no configuration sets one", async () => {
+    await run(["a.md"], { "a.md": "" });
+    expect(made.map((m) => m.options.maxDraftSize)).toEqual([undefined]);
+  });
+
+  it("is bounded when reading: a file past the most the CLI reads is reported, and the rest checked", async () => {
+    const r = await run(["-f", "json", "dump.md", "a.md", "-"], { "dump.md": new Uint8Array(MAX_DRAFT_BYTES + 1), "a.md": "4,000 troops" }, { stdin: "fine" });
+    expect(limits.get(path.resolve(WS, "dump.md"))).toBe(MAX_DRAFT_BYTES);
+    expect(limits.get("-")).toBe(MAX_DRAFT_BYTES);
+    expect(r.stderr).toBe("dump.md: not checked: the draft is larger than 256 MB; claimlint reads no draft larger than that\n");
+    expect(JSON.parse(r.stdout).map((x: { file: string; diagnostics: unknown[] }) => [x.file, x.diagnostics.length])).toEqual([
+      ["dump.md", 0],
+      ["a.md", 1],
+      ["-", 0],
+    ]);
+    expect(r.status).toBe(2);
   });
 });
 
@@ -268,14 +419,88 @@ describe("configuration", () => {
 
   it("reports a broken configuration found upward and goes on with the defaults (exit 2)", async () => {
     const r = await run(["-f", "json", "a.md"], { ".claimlintrc.json": '{\n  "rules": {,\n}', "a.md": "4,000 troops" });
-    expect(r.stderr).toMatch(/\.claimlintrc\.json:2:13: invalid JSON/);
+    expect(r.stderr).toBe(".claimlintrc.json:2:13: invalid JSON: expected a property name in double quotes; the defaults are used\n");
     expect(JSON.parse(r.stdout)[0].diagnostics).toHaveLength(1);
     expect(r.status).toBe(2);
   });
 
-  it("reports a missing extra reference file with its path", async () => {
-    const r = await run(["a.md"], { ".claimlintrc.json": '{"references": ["facts/none.json"]}', "a.md": "" });
-    expect(r.stderr).toMatch(/facts[\\/]none\.json/);
+  it("reports each wrong, unknown or misspelt setting at its place and keeps every valid one (exit 2)", async () => {
+    const rc = [
+      "{",
+      '  "rules": { "spec-conflict": "loud", "unit-mismatch": "off", "unattributed-figures": "off" },',
+      '  "attributionPhrases": ["by our count", 7],',
+      '  "maxDraftSize": -1,',
+      '  "colour": "red"',
+      "}",
+    ].join("\n");
+    const r = await run(["-f", "json", "news/a.md"], { "news/.claimlintrc.json": rc, "news/a.md": "They sent 4,000 troops. It flies 500 kilometers." });
+    const shown = path.join("news", ".claimlintrc.json");
+    expect(r.stderr.split("\n")).toEqual([
+      `${shown}:2:14: rules["spec-conflict"]: "loud" is not a severity (use off, hint, information, warning, error)`,
+      `${shown}:2:63: unknown rule "unattributed-figures" in "rules" (did you mean "unattributed-figure"?)`,
+      `${shown}:3:42: attributionPhrases[1]: expected a non-empty string, not number 7`,
+      `${shown}:4:3: "maxDraftSize" must be a whole number of characters from 1 to 100,000,000, not number -1`,
+      `${shown}:5:3: unknown setting "colour" (the settings are rules, attributionPhrases, references, sources, maxDraftSize); it is ignored`,
+      "",
+    ]);
+    expect(made.map((m) => m.options)).toEqual([
+      { severities: { "unit-mismatch": "off" }, attributionPhrases: ["by our count"] },
+    ]);
+    // The broken parts keep their defaults: the figure warns, the conflict is an error.
+    expect(JSON.parse(r.stdout)[0].diagnostics.map((d: { severity: string }) => d.severity)).toEqual(["warning", "error"]);
+    expect(r.status).toBe(2);
+  });
+
+  it.each([
+    ["an empty file", "", ".claimlintrc.json:1:1: the file is empty; it needs a JSON object, such as {}; the defaults are used"],
+    ["a file that is not UTF-8", new Uint8Array([0x7b, 0xe9, 0x7d]), ".claimlintrc.json:1:1: the file is not UTF-8 text (save it as UTF-8); the defaults are used"],
+    ["a file that is not an object", "[]", ".claimlintrc.json:1:1: the configuration must be a JSON object, not an array"],
+  ])("reports %s as a configuration and checks with the defaults (exit 2)", async (_what, rc, stderr) => {
+    const r = await run(["-f", "json", "a.md"], { ".claimlintrc.json": rc, "a.md": "4,000 troops" });
+    expect(r.stderr).toBe(`${stderr}\n`);
+    expect(JSON.parse(r.stdout)[0].diagnostics).toHaveLength(1);
+    expect(r.status).toBe(2);
+  });
+
+  it("takes a configuration with a byte order mark, and does not count the mark in positions", async () => {
+    const r = await run(["a.md"], { ".claimlintrc.json": '\uFEFF{"rules": {"unattributed-figure": "of"}}', "a.md": "4,000 troops" });
+    expect(r.stderr).toBe('.claimlintrc.json:1:12: rules["unattributed-figure"]: "of" is not a severity (use off, hint, information, warning, error)\n');
+  });
+
+  it("refuses a configuration over the size limit, reading no more than the limit of it", async () => {
+    const huge = `{"attributionPhrases": ["${"x".repeat(MAX_JSON_FILE_BYTES)}"]}`;
+    const r = await run(["-f", "json", "a.md"], { ".claimlintrc.json": huge, "a.md": "4,000 troops" });
+    expect(limits.get(path.resolve(WS, ".claimlintrc.json"))).toBe(MAX_JSON_FILE_BYTES);
+    expect(r.stderr).toBe(
+      ".claimlintrc.json:1:1: the file is larger than 4 MB, claimlint's limit for configuration and reference files; the defaults are used\n",
+    );
+    expect(JSON.parse(r.stdout)[0].diagnostics).toHaveLength(1);
+    expect(r.status).toBe(2);
+  });
+
+  it("reports each extra reference file that cannot be used, and goes on with the bundled reference (exit 2)", async () => {
+    const speed = (value: number) => ({ attribute: "speed", value, unit: "Mach", qualifier: "about", source: "rt-2023-06-atacms-letter", evidence: "quoted" });
+    const r = await run(["-f", "json", "a.md"], {
+      ".claimlintrc.json": JSON.stringify({ references: ["facts/none.json", "facts", "facts/broken.json", "facts/huge.json", "facts/one.json", "facts/two.json"] }),
+      "facts/broken.json": '{\n  "systems": [\n    { "id": "x" }\n    { "id": "y" }\n  ]\n}',
+      "facts/huge.json": " ".repeat(MAX_JSON_FILE_BYTES + 1),
+      "facts/one.json": JSON.stringify({ systems: [{ id: "atacms", facts: [speed(3), speed(3)] }] }, null, 2),
+      "facts/two.json": JSON.stringify({ systems: [{ id: "atacms", facts: [speed(5)] }] }, null, 2),
+      "a.md": "They sent 4,000 troops.",
+    });
+    const facts = (name: string) => path.join("facts", name);
+    expect(r.stderr.split("\n")).toEqual([
+      `${facts("none.json")}: file not found; the bundled reference is still used`,
+      "facts: it is a folder, not a file; the bundled reference is still used",
+      `${facts("broken.json")}:4:5: invalid JSON: expected ',' or ']'; the file is skipped and the bundled reference is still used`,
+      `${facts("huge.json")}:1:1: the file is larger than 4 MB, claimlint's limit for configuration and reference files; the bundled reference is still used`,
+      `${facts("one.json")}:14:9: at /systems/0/facts/1: the same fact is already listed at /systems/0/facts/0; this one is left out`,
+      `${facts("two.json")}:6:9: at /systems/0/facts/0: ATACMS speed "about 5 Mach" conflicts with "about 3 Mach" (source "rt-2023-06-atacms-letter"), already in the reference; the first one read is kept and this one is left out`,
+      "",
+    ]);
+    const atacms = made[0]!.reference.systems.find((s) => s.id === "atacms")!;
+    expect(atacms.facts.map((f) => `${f.attribute} ${f.value} ${f.unit}`)).toEqual(["range 300 km", "range 190 mi", "speed 3 Mach"]);
+    expect(JSON.parse(r.stdout)[0].diagnostics).toHaveLength(1);
     expect(r.status).toBe(2);
   });
 
@@ -291,14 +516,20 @@ describe("configuration", () => {
     expect(r.status).toBe(0);
   });
 
-  it("stops with exit 2 when --config is missing or not JSON", async () => {
-    const missing = await run(["--config", "none.json", "a.md"], { "a.md": "" });
-    expect(missing.status).toBe(2);
-    expect(missing.stderr).toMatch(/none\.json: cannot read the configuration: no such file/);
-    expect(missing.stdout).toBe("");
-    const broken = await run(["--config", "bad.json", "a.md"], { "bad.json": "{ rules }", "a.md": "" });
-    expect(broken.status).toBe(2);
-    expect(broken.stderr).toMatch(/bad\.json:1:3: invalid JSON/);
+  it("goes on with the defaults when --config is missing, a folder or not JSON (exit 2)", async () => {
+    const files = { "cfg/x.json": "{}", "bad.json": "{ rules }", "a.md": "4,000 troops" };
+    const cases: [string, string][] = [
+      ["none.json", "none.json: file not found; the defaults are used\n"],
+      ["cfg", "cfg: it is a folder, not a file; the defaults are used\n"],
+      ["bad.json", "bad.json:1:3: invalid JSON: expected a property name in double quotes; the defaults are used\n"],
+    ];
+    for (const [config, stderr] of cases) {
+      const r = await run(["-f", "json", "--config", config, "a.md"], files);
+      expect(r.stderr).toBe(stderr);
+      expect(JSON.parse(r.stdout)[0].diagnostics.map((d: { rule: string }) => d.rule)).toEqual(["unattributed-figure"]);
+      expect(made.map((m) => m.options)).toEqual([{ severities: {}, attributionPhrases: [] }]);
+      expect(r.status).toBe(2);
+    }
   });
 
   it("reports invalid fields of --config, but still checks (exit 2)", async () => {
@@ -354,7 +585,7 @@ describe("the built dist/cli.js", () => {
   it("exits 2 with the reason for a missing file", () => {
     const r = exec(["nowhere.md"]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/nowhere\.md: no such file/);
+    expect(r.stderr).toBe("nowhere.md: not checked: no such file or folder\n");
   });
 
   it("prints every file with --format json", () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { defaultConfig } from "../../server/src/config/config";
+import { checkOptionsFor } from "../../server/src/lsp/project";
 import { defaultSettings, readSettings } from "../../server/src/lsp/settings";
 
 describe("readSettings", () => {
@@ -14,6 +16,7 @@ describe("readSettings", () => {
       rules: { "spec-conflict": "warning", "vague-attribution": "information" },
       attributionPhrases: [" per the desk's tally ", ""],
       references: ["facts/extra.json"],
+      maxDraftSize: 5000,
     });
     expect(problems).toEqual([]);
     expect(settings).toEqual({
@@ -22,7 +25,21 @@ describe("readSettings", () => {
       rules: { "spec-conflict": "warning", "vague-attribution": "information" },
       attributionPhrases: ["per the desk's tally"],
       references: ["facts/extra.json"],
+      maxDraftSize: 5000,
     });
+  });
+
+  it("takes a maxDraftSize of null as not set, and reports a wrong one like .claimlintrc.json does", () => {
+    expect(readSettings({ maxDraftSize: null })).toEqual({ settings: defaultSettings(), problems: [] });
+    for (const wrong of [0, 2.5, "20MB", 100_000_001]) {
+      const { settings, problems } = readSettings({ maxDraftSize: wrong });
+      expect(settings.maxDraftSize).toBeUndefined();
+      expect(problems).toEqual([expect.stringMatching(/^claimlint\.maxDraftSize must be a whole number of characters from 1 to 100,000,000, not /)]);
+    }
+  });
+
+  it("names the rule a misspelt rule id was meant to be", () => {
+    expect(readSettings({ rules: { "unit-missmatch": "off" } }).problems).toEqual(['claimlint.rules: unknown rule "unit-missmatch" (did you mean "unit-mismatch"?)']);
   });
 
   it("replaces each invalid value by its default and says which", () => {
@@ -35,5 +52,23 @@ describe("readSettings", () => {
   it("rejects a section that is not an object", () => {
     expect(readSettings([1, 2]).problems).toHaveLength(1);
     expect(readSettings("on").settings).toEqual(defaultSettings());
+  });
+});
+
+describe("checkOptionsFor: .claimlintrc.json over the editor's settings", () => {
+  const settings = { ...defaultSettings(), rules: { "spec-conflict": "hint", "unit-mismatch": "off" }, attributionPhrases: ["by our count"], maxDraftSize: 1000 } as const;
+
+  it("keeps the file's maxDraftSize and rules, and the settings' for what the file does not set", () => {
+    const config = { ...defaultConfig(), rules: { "spec-conflict": "error" as const }, attributionPhrases: ["per the desk"], maxDraftSize: 50 };
+    expect(checkOptionsFor({ ...settings, attributionPhrases: [...settings.attributionPhrases] }, config)).toEqual({
+      severities: { "spec-conflict": "error", "unit-mismatch": "off" },
+      attributionPhrases: ["by our count", "per the desk"],
+      maxDraftSize: 50,
+    });
+    expect(checkOptionsFor({ ...settings, attributionPhrases: [] }, defaultConfig()).maxDraftSize).toBe(1000);
+  });
+
+  it("leaves maxDraftSize to the engine's default when neither sets one", () => {
+    expect(checkOptionsFor(defaultSettings(), defaultConfig()).maxDraftSize).toBeUndefined();
   });
 });

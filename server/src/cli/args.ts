@@ -34,10 +34,12 @@ Exit status:
   1  at least one finding at warning or error severity
   2  a usage or input error: a bad option, a missing or unreadable file, a file
      that is not UTF-8 text, an unreadable or broken configuration or reference
-     file. The reason is printed on standard error. The other files are still
-     checked and reported, with the defaults for any invalid setting, and an
-     input error wins over findings (exit 2, not 1). Only a --config file that
-     cannot be read or is not JSON stops claimlint before it checks anything.
+     file. Each is printed on standard error as "path: reason", or
+     "path:line:column: reason" where there is a place to point at. The other
+     files are still checked and reported, with the defaults for whatever was
+     invalid, and an input error wins over findings (exit 2, not 1).
+
+claimlint never writes to the files it reads.
 `;
 
 /** Reads argv (without node and the script); never throws. */

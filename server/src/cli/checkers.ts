@@ -5,25 +5,19 @@
  */
 import * as path from "node:path";
 import { defaultConfig, findConfigFile, formatConfigProblem, loadConfig, toCheckOptions } from "../config/config";
+import { MAX_JSON_FILE_BYTES } from "../config/json";
 import type { CheckOptions, Checker } from "../core/checker";
-import { bundledReference, loadReferenceFiles } from "../reference/load";
+import { asConfigProblem, bundledReference, loadReferenceFiles } from "../reference/load";
 import type { Reference } from "../reference/types";
 import type { CliIo } from "./io";
 
 /** Builds the engine for a reference and options; `createChecker` unless a test hands in a fake. */
 export type MakeChecker = (deps: { reference: Reference; options: CheckOptions }) => Checker;
 
-/** A configuration's checker, and whether the configuration could be read and parsed at all. */
-export interface ConfiguredChecker {
-  checker: Checker;
-  parsed: boolean;
-}
-
 /** Finds and builds checkers for drafts; `problem` receives each configuration or reference problem. */
 export function createCheckerCache(io: CliIo, makeChecker: MakeChecker, problem: (message: string) => void) {
-  const byConfig = new Map<string, ConfiguredChecker>();
+  const byConfig = new Map<string, Checker>();
   const configByFolder = new Map<string, string | undefined>();
-  const readText = (p: string) => new TextDecoder().decode(io.readFile(p));
   const exists = (p: string) => {
     try {
       return io.kind(p) === "file";
@@ -38,27 +32,41 @@ export function createCheckerCache(io: CliIo, makeChecker: MakeChecker, problem:
   };
 
   /** The checker for a configuration file (absolute path), or for none. */
-  function forConfig(configPath: string | undefined): ConfiguredChecker {
+  function forConfig(configPath: string | undefined): Checker {
     const key = configPath ?? "";
-    let entry = byConfig.get(key);
-    if (entry) return entry;
-    const loaded = configPath ? loadConfig(configPath, readText) : { config: defaultConfig(), problems: [], parsed: true };
+    let checker = byConfig.get(key);
+    if (checker) return checker;
+    const loaded = configPath ? loadConfig(configPath, readSettingsText) : { config: defaultConfig(), problems: [] };
     for (const p of loaded.problems) problem(formatConfigProblem(p, shown));
     let reference = bundledReference();
     if (loaded.config.references.length > 0) {
-      const extra = loadReferenceFiles(loaded.config.references, readText);
-      for (const p of extra.problems) problem(`${shown(p.path)}: ${p.pointer ? `at ${p.pointer}: ` : ""}${p.message}`);
+      const extra = loadReferenceFiles(loaded.config.references, readSettingsText);
+      for (const p of extra.problems) problem(formatConfigProblem(asConfigProblem(p), shown));
       reference = extra.reference;
     }
-    entry = { checker: makeChecker({ reference, options: toCheckOptions(loaded.config) }), parsed: loaded.parsed };
-    byConfig.set(key, entry);
-    return entry;
+    checker = makeChecker({ reference, options: toCheckOptions(loaded.config) });
+    byConfig.set(key, checker);
+    return checker;
+  }
+
+  /**
+   * A configuration or reference file's text. The reader refuses a file over the size limit
+   * before reading it (EFBIG), and the bytes must be UTF-8: decoding them leniently would
+   * slip replacement characters into phrases and names.
+   */
+  function readSettingsText(absolutePath: string): string {
+    const bytes = io.readFile(absolutePath, MAX_JSON_FILE_BYTES);
+    try {
+      return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      throw Object.assign(new Error("not UTF-8"), { code: "EILSEQ" });
+    }
   }
 
   /** The checker for drafts in `folder` (absolute), from the nearest configuration above it. */
   function forFolder(folder: string): Checker {
     if (!configByFolder.has(folder)) configByFolder.set(folder, findConfigFile(folder, exists));
-    return forConfig(configByFolder.get(folder)).checker;
+    return forConfig(configByFolder.get(folder));
   }
 
   return { forConfig, forFolder };

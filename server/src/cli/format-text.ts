@@ -13,20 +13,26 @@ export function formatText(results: readonly FileResult[]): string {
   const lines: string[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   let filesWithProblems = 0;
-  for (const result of results) {
+  const checked = results.filter((r) => r.checked);
+  // A file that could not be read is neither clean nor counted as such; standard error says why.
+  const unchecked = results.length - checked.length;
+  const uncheckedNote = unchecked > 0 ? `; ${plural(unchecked, "file")} could not be checked` : "";
+  for (const result of checked) {
     if (result.diagnostics.length > 0) filesWithProblems++;
     for (const d of result.diagnostics) {
       counts[d.severity]++;
       const where = `${result.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
-      // A message with a line break would split the one-line-per-finding contract.
-      const message = d.message.replace(/\s*[\r\n]+\s*/g, " ");
+      // A message with a line break would split the one-line-per-finding contract. A run of
+      // white space is matched from its start only (the lookbehind), else each of its
+      // characters would start a search that reads the rest of the run.
+      const message = d.message.replace(/(?<!\s)\s*[\r\n]+\s*/g, " ");
       lines.push(`${where}  ${d.severity}  ${message}  ${d.rule}`);
     }
   }
   const total = lines.length;
-  if (total === 0) return `No problems found in ${plural(results.length, "file")}.\n`;
+  if (total === 0) return `No problems found in ${plural(checked.length, "file")}${uncheckedNote}.\n`;
   const bySeverity = SEVERITY_ORDER.filter((s) => counts[s] > 0).map((s) => countOf(counts[s], s));
-  lines.push("", `${plural(total, "problem")} (${bySeverity.join(", ")}) in ${plural(filesWithProblems, "file")}`);
+  lines.push("", `${plural(total, "problem")} (${bySeverity.join(", ")}) in ${plural(filesWithProblems, "file")}${uncheckedNote}`);
   return lines.join("\n") + "\n";
 }
 

@@ -4,7 +4,7 @@
  */
 import * as path from "node:path";
 import { version } from "../../../package.json";
-import { createChecker, type Checker } from "../core/checker";
+import { createChecker } from "../core/checker";
 import { HELP_TEXT, parseCliArgs } from "./args";
 import { createCheckerCache, type MakeChecker } from "./checkers";
 import { collectDrafts, decodeDraft, describeError, type DraftInput } from "./files";
@@ -14,14 +14,22 @@ import { formatText } from "./format-text";
 import type { CliIo } from "./io";
 import { isBlocking, toFileResult, type FileResult } from "./results";
 
+/**
+ * The most of one draft the CLI reads. A draft is read whole, so that the engine's notice on
+ * a draft over `maxDraftSize` counts all of it; past this, a file is no draft (a dump, a
+ * disk image) and is reported unchecked rather than held in memory. It is more than
+ * `maxDraftSize` can ask for, and its text always fits in one JavaScript string.
+ */
+export const MAX_DRAFT_BYTES = 256 * 1024 * 1024;
+
 /** The version printed by `--version` and written into SARIF. */
 export const CLAIMLINT_VERSION: string = version;
 
 /**
  * Runs `claimlint` with `argv` (the arguments after the script name) and returns the exit
  * status: 0 nothing at warning or above, 1 findings at warning or above, 2 a usage or
- * input error. Input errors do not stop the other drafts from being checked, and win
- * over findings. Nothing is ever written to a file.
+ * input error. Input errors (a bad configuration included) do not stop the other drafts
+ * from being checked, and win over findings. Nothing is ever written to a file.
  */
 export async function runCli(argv: string[], io: CliIo, makeChecker: MakeChecker = createChecker): Promise<number> {
   const request = parseCliArgs(argv);
@@ -35,34 +43,32 @@ export async function runCli(argv: string[], io: CliIo, makeChecker: MakeChecker
   }
 
   let inputError = false;
+  // A problem with a file is `path: reason` or `path:line:column: reason`, as compilers print
+  // them, so editors and terminals jump to the place.
   const problem = (message: string) => {
     inputError = true;
-    io.stderr(`claimlint: ${message}\n`);
+    io.stderr(`${message}\n`);
   };
   const checkers = createCheckerCache(io, makeChecker, problem);
-  let explicit: Checker | undefined;
-  if (request.config !== undefined) {
-    const configured = checkers.forConfig(path.resolve(io.cwd, request.config));
-    // A configuration the user named but that cannot be read or parsed: checking with the
-    // defaults instead would pass off a different policy as theirs.
-    if (!configured.parsed) return 2;
-    explicit = configured.checker;
-  }
+  // A configuration named on the command line applies to every draft. Its problems are
+  // reported like any other, and what it got right still applies.
+  const explicit = request.config === undefined ? undefined : checkers.forConfig(path.resolve(io.cwd, request.config));
 
   const results: FileResult[] = [];
   for (const draft of collectDrafts(request.inputs, io, problem)) {
     const name = draft.stdin ? "standard input" : draft.file;
     let bytes: Uint8Array;
     try {
-      bytes = draft.stdin ? await io.readStdin() : io.readFile(draft.absolutePath);
+      bytes = draft.stdin ? await io.readStdin(MAX_DRAFT_BYTES) : io.readFile(draft.absolutePath, MAX_DRAFT_BYTES);
     } catch (e) {
-      problem(`cannot read ${name}: ${describeError(e)}`);
+      const tooLarge = (e as NodeJS.ErrnoException).code === "EFBIG";
+      problem(`${name}: not checked: ${tooLarge ? `the draft is larger than ${MAX_DRAFT_BYTES / (1024 * 1024)} MB; claimlint reads no draft larger than that` : describeError(e)}`);
       results.push(unchecked(draft.file));
       continue;
     }
     const decoded = decodeDraft(bytes);
     if ("error" in decoded) {
-      problem(`${name} ${decoded.error}; skipped`);
+      problem(`${name}:${decoded.line}:${decoded.column}: not checked: the draft ${decoded.error}`);
       results.push(unchecked(draft.file));
       continue;
     }
@@ -71,7 +77,7 @@ export async function runCli(argv: string[], io: CliIo, makeChecker: MakeChecker
       results.push(toFileResult(draft.file, decoded.text, checker.check(decoded.text)));
     } catch (e) {
       // An engine failure on one draft should not hide the findings in the others.
-      problem(`internal error while checking ${name}: ${e instanceof Error ? e.message : String(e)}`);
+      problem(`${name}: internal error while checking: ${e instanceof Error ? e.message : String(e)}`);
       results.push(unchecked(draft.file));
     }
   }
@@ -94,5 +100,5 @@ function folderOf(draft: DraftInput, cwd: string): string {
  * appears), with no diagnostics; standard error and exit status 2 say why.
  */
 function unchecked(file: string): FileResult {
-  return { file, diagnostics: [] };
+  return { file, diagnostics: [], checked: false };
 }

@@ -6,14 +6,24 @@
 import * as path from "node:path";
 import type { CheckOptions } from "../core/checker";
 import { RULE_IDS, type RuleId, type SeveritySetting } from "../core/finding";
-import { findJsonError } from "../reference/load";
+import { didYouMean } from "./did-you-mean";
+import { childPointer, duplicateKeyMessage, readJsonFile, whyUnreadable } from "./json";
 
 /** The file name searched for, upward from a draft's folder. */
 export const CONFIG_FILE_NAME = ".claimlintrc.json";
 
+/**
+ * The largest `maxDraftSize` accepted: five times the engine's default of 20 million
+ * characters. Any real draft fits many times over; a larger limit would only let a data
+ * dump saved as `.md` hold a check up.
+ */
+export const LARGEST_MAX_DRAFT_SIZE = 100_000_000;
+
 const SEVERITY_SETTINGS: readonly SeveritySetting[] = ["off", "hint", "information", "warning", "error"];
 
-/** A sanitized `.claimlintrc.json`; every field is present. */
+const KEYS = ["$schema", "rules", "attributionPhrases", "references", "sources", "maxDraftSize"];
+
+/** A sanitized `.claimlintrc.json`; every field but `maxDraftSize` is present. */
 export interface ClaimlintConfig {
   /** Severity per rule id; rules not named keep their default severity. */
   rules: Partial<Record<RuleId, SeveritySetting>>;
@@ -23,11 +33,18 @@ export interface ClaimlintConfig {
   references: string[];
   /** The user's own source folders; after `loadConfig`, absolute paths. Read, not used yet. */
   sources: string[];
+  /** The most characters of a draft checked; absent when the file does not say, so the editor's setting or the default applies. */
+  maxDraftSize?: number;
 }
 
-/** One thing wrong with a configuration file. `line` and `column` are 1-based. */
+/**
+ * One thing wrong with a configuration or reference file. `pointer` is the JSON pointer
+ * of the part at fault; `line` and `column` (1-based) where it is in the file, absent
+ * when the file could not be read at all.
+ */
 export interface ConfigProblem {
   path: string;
+  pointer?: string;
   line?: number;
   column?: number;
   message: string;
@@ -47,47 +64,66 @@ export function defaultConfig(): ClaimlintConfig {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /**
- * Keeps every valid field of a parsed configuration and reports each invalid one; an
- * invalid field falls back to its default. Never throws.
+ * Keeps every valid field of a parsed configuration and reports each invalid one, with
+ * the pointer to it; an invalid field falls back to its default. Never throws.
  */
 export function sanitizeConfig(raw: unknown, path: string): { config: ClaimlintConfig; problems: ConfigProblem[] } {
   const config = defaultConfig();
   const problems: ConfigProblem[] = [];
-  const report = (message: string) => problems.push({ path, message });
+  const report = (pointer: string, message: string) => problems.push({ path, pointer, message });
   if (!isObject(raw)) {
-    report(`the configuration must be a JSON object, not ${describe(raw)}`);
+    report("", `the configuration must be a JSON object, not ${describe(raw)}`);
     return { config, problems };
   }
   for (const [key, value] of Object.entries(raw)) {
+    const at = childPointer("", key);
     switch (key) {
       case "$schema": // editors use it to find the JSON schema; nothing to check
         break;
       case "rules":
-        config.rules = sanitizeRules(value, report);
+        config.rules = sanitizeRules(value, at, report);
         break;
       case "attributionPhrases":
       case "references":
       case "sources":
         config[key] = sanitizeStrings(key, value, report);
         break;
-      default:
-        report(`unknown setting "${key}" (known: rules, attributionPhrases, references, sources)`);
+      case "maxDraftSize": {
+        const wrong = maxDraftSizeProblem(value);
+        if (wrong) report(at, `"maxDraftSize" ${wrong}`);
+        else config.maxDraftSize = value as number;
+        break;
+      }
+      default: {
+        const hint = didYouMean(key, KEYS.slice(1));
+        report(at, `unknown setting "${key}"${hint || ` (the settings are ${KEYS.slice(1).join(", ")})`}; it is ignored`);
+      }
     }
   }
   return { config, problems };
 }
 
-function sanitizeRules(value: unknown, report: (m: string) => void): ClaimlintConfig["rules"] {
+/**
+ * What is wrong with a `maxDraftSize` value, or undefined when it is a valid one. Shared
+ * with the editor's `claimlint.maxDraftSize`, so both accept the same values.
+ */
+export function maxDraftSizeProblem(value: unknown): string | undefined {
+  if (typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= LARGEST_MAX_DRAFT_SIZE) return undefined;
+  return `must be a whole number of characters from 1 to ${LARGEST_MAX_DRAFT_SIZE.toLocaleString("en-US")}, not ${describe(value)}`;
+}
+
+function sanitizeRules(value: unknown, at: string, report: (pointer: string, message: string) => void): ClaimlintConfig["rules"] {
   const rules: ClaimlintConfig["rules"] = {};
   if (!isObject(value)) {
-    report(`"rules" must be an object mapping rule ids to severities, not ${describe(value)}`);
+    report(at, `"rules" must be an object mapping rule ids to severities, not ${describe(value)}`);
     return rules;
   }
   for (const [id, severity] of Object.entries(value)) {
+    const ruleAt = childPointer(at, id);
     if (!(RULE_IDS as readonly string[]).includes(id)) {
-      report(`unknown rule "${id}" in "rules" (known: ${RULE_IDS.join(", ")})`);
+      report(ruleAt, `unknown rule "${id}" in "rules"${didYouMean(id, RULE_IDS) || ` (the rules are ${RULE_IDS.join(", ")})`}`);
     } else if (typeof severity !== "string" || !SEVERITY_SETTINGS.includes(severity as SeveritySetting)) {
-      report(`rules["${id}"]: ${describe(severity)} is not a severity (use ${SEVERITY_SETTINGS.join(", ")})`);
+      report(ruleAt, `rules["${id}"]: ${describe(severity)} is not a severity (use ${SEVERITY_SETTINGS.join(", ")})`);
     } else {
       rules[id as RuleId] = severity as SeveritySetting;
     }
@@ -95,14 +131,15 @@ function sanitizeRules(value: unknown, report: (m: string) => void): ClaimlintCo
   return rules;
 }
 
-function sanitizeStrings(key: string, value: unknown, report: (m: string) => void): string[] {
+function sanitizeStrings(key: string, value: unknown, report: (pointer: string, message: string) => void): string[] {
+  const at = childPointer("", key);
   if (!Array.isArray(value)) {
-    report(`"${key}" must be an array of strings, not ${describe(value)}`);
+    report(at, `"${key}" must be an array of strings, not ${describe(value)}`);
     return [];
   }
   const kept: string[] = [];
   value.forEach((item, i) => {
-    if (typeof item !== "string" || item.trim() === "") report(`${key}[${i}]: expected a non-empty string, not ${describe(item)}`);
+    if (typeof item !== "string" || item.trim() === "") report(childPointer(at, i), `${key}[${i}]: expected a non-empty string, not ${describe(item)}`);
     else if (!kept.includes(item.trim())) kept.push(item.trim());
   });
   return kept;
@@ -131,49 +168,36 @@ export function findConfigFile(startDir: string, exists: (p: string) => boolean)
 
 /**
  * Reads, parses and sanitizes a configuration file; `references` and `sources` become
- * absolute paths, relative to the file's folder. `parsed` is false when the file could
- * not be read or is not JSON at all, so the defaults are all there is. Pass an absolute
- * `configPath`: a relative one resolves against the process's working directory. Never throws.
+ * absolute paths, relative to the file's folder. Every problem carries its line and column
+ * where the file could be read; a file that cannot be read or is not JSON at all leaves
+ * the defaults. Pass an absolute `configPath`: a relative one resolves against the
+ * process's working directory. Never throws.
  */
-export function loadConfig(
-  configPath: string,
-  readFile: (p: string) => string,
-): { config: ClaimlintConfig; problems: ConfigProblem[]; parsed: boolean } {
+export function loadConfig(configPath: string, readFile: (p: string) => string): { config: ClaimlintConfig; problems: ConfigProblem[] } {
   let text: string;
   try {
     text = readFile(configPath);
   } catch (e) {
-    return { config: defaultConfig(), problems: [{ path: configPath, message: `cannot read the configuration: ${reason(e)}` }], parsed: false };
+    const { message, inFile } = whyUnreadable(e);
+    const at = inFile ? { line: 1, column: 1 } : {};
+    return { config: defaultConfig(), problems: [{ path: configPath, ...at, message: `${message}; the defaults are used` }] };
   }
-  const raw = parseJson(text.replace(/^\uFEFF/, ""), configPath);
-  if ("problem" in raw) return { config: defaultConfig(), problems: [raw.problem], parsed: false };
-  const { config, problems } = sanitizeConfig(raw.value, configPath);
+  const reading = readJsonFile(text);
+  if ("error" in reading) {
+    const { line, column, message } = reading.error;
+    return { config: defaultConfig(), problems: [{ path: configPath, line, column, message: `${message}; the defaults are used` }] };
+  }
+  const { document } = reading;
+  const { config, problems } = sanitizeConfig(document.value, configPath);
+  for (const { pointer, key } of document.duplicateKeys) problems.push({ path: configPath, pointer, message: duplicateKeyMessage(key) });
+  const placed = problems.map((p) => ({ ...p, ...document.positionOf(p.pointer ?? "") }));
   const base = path.dirname(path.resolve(configPath));
   config.references = config.references.map((p) => path.resolve(base, p));
   config.sources = config.sources.map((p) => path.resolve(base, p));
-  return { config, problems, parsed: true };
+  return { config, problems: placed.sort((a, b) => a.line - b.line || a.column - b.column) };
 }
 
-/** The engine's options for a configuration. */
+/** The engine's options for a configuration; an unset `maxDraftSize` leaves the engine's default. */
 export function toCheckOptions(config: ClaimlintConfig): CheckOptions {
-  return { severities: { ...config.rules }, attributionPhrases: [...config.attributionPhrases] };
-}
-
-function reason(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  if (err?.code === "ENOENT") return "no such file";
-  if (err?.code === "EACCES") return "permission denied";
-  return err instanceof Error ? err.message : String(e);
-}
-
-/** JSON.parse, plus where the text stops being JSON (V8's messages do not always say). */
-function parseJson(text: string, file: string): { value: unknown } | { problem: ConfigProblem } {
-  try {
-    return { value: JSON.parse(text) };
-  } catch {
-    // The reference loader's scanner: one JSON error locator for every file claimlint reads.
-    const { offset, expected } = findJsonError(text) ?? { offset: 0, expected: "valid JSON" };
-    const lines = text.slice(0, offset).split(/\r\n|\r|\n/);
-    return { problem: { path: file, line: lines.length, column: lines[lines.length - 1]!.length + 1, message: `invalid JSON: expected ${expected}` } };
-  }
+  return { severities: { ...config.rules }, attributionPhrases: [...config.attributionPhrases], maxDraftSize: config.maxDraftSize };
 }

@@ -6,12 +6,18 @@
  * Precedence: a rule named in `.claimlintrc.json` keeps the file's severity whatever the
  * editor says, because the file is what CI checks with and the team shares; the editor's
  * settings decide every other rule. Attribution phrases and reference files add up.
+ *
+ * In a workspace the user has not trusted, reference files are read only from inside its
+ * folders: a settings value or a `.claimlintrc.json` from the workspace could otherwise make
+ * the server read any file on the machine and show parts of it in hover cards. Files are
+ * only ever parsed as JSON, never run.
  */
+import { realpathSync } from "node:fs";
 import * as path from "node:path";
-import { findConfigFile, loadConfig, defaultConfig, toCheckOptions, type ConfigProblem } from "../config/config";
-import { createChecker, type Checker } from "../core/checker";
+import { defaultConfig, findConfigFile, loadConfig, type ClaimlintConfig, type ConfigProblem } from "../config/config";
+import { createChecker, type CheckOptions, type Checker } from "../core/checker";
 import { createWeaponMatcher, type WeaponMatcher } from "../core/weapons";
-import { bundledReference, loadReferenceFiles } from "../reference/load";
+import { asConfigProblem, bundledReference, loadReferenceFiles } from "../reference/load";
 import type { Reference } from "../reference/types";
 import type { EditorSettings } from "./settings";
 
@@ -32,6 +38,17 @@ export interface ProjectIo {
   readText(absolutePath: string): string;
 }
 
+/** What the server knows of the workspace when it decides which reference files to read. */
+export interface WorkspaceTrust {
+  /**
+   * False when the user has not trusted the workspace: reference files outside its folders
+   * are then ignored and reported, and the bundled reference and files inside still apply.
+   */
+  trusted(): boolean;
+  /** The workspace folders, absolute. */
+  folders(): readonly string[];
+}
+
 export interface Projects {
   /**
    * The project for a draft at `draftPath` (absolute; undefined for an unsaved draft), in
@@ -43,7 +60,7 @@ export interface Projects {
 }
 
 /** `report` receives the problems of each configuration as it is built (an empty list when it is sound). */
-export function createProjects(io: ProjectIo, report: (configKey: string, problems: FileProblem[]) => void): Projects {
+export function createProjects(io: ProjectIo, report: (configKey: string, problems: FileProblem[]) => void, workspace: WorkspaceTrust): Projects {
   const configByFolder = new Map<string, string | undefined>();
   const built = new Map<string, Project>();
 
@@ -58,18 +75,23 @@ export function createProjects(io: ProjectIo, report: (configKey: string, proble
     const loaded = configFile ? loadConfig(configFile, io.readText) : { config: defaultConfig(), problems: [] };
     const problems: FileProblem[] = [...loaded.problems];
     const config = loaded.config;
-    const options = toCheckOptions(config);
-    options.severities = { ...settings.rules, ...config.rules };
-    options.attributionPhrases = [...new Set([...settings.attributionPhrases, ...config.attributionPhrases])];
+    const options = checkOptionsFor(settings, config);
 
     const base = folder ?? (configFile ? path.dirname(configFile) : process.cwd());
-    const files = [...new Set([...settings.references.map((p) => path.resolve(base, p)), ...config.references])];
+    const named = [...new Set([...settings.references.map((p) => path.resolve(base, p)), ...config.references])];
+    const files = workspace.trusted()
+      ? named
+      : named.flatMap((file) => {
+          const real = realPathInside(file, workspace.folders());
+          if (real !== undefined) return [real]; // read where it was found to be, not through a link that may change
+          problems.push(outsideWorkspace(file, config.references.includes(file) ? configFile : undefined));
+          return [];
+        });
     let reference = bundledReference();
     if (files.length > 0) {
       const extra = loadReferenceFiles(files, io.readText);
       reference = extra.reference;
-      for (const p of extra.problems)
-        problems.push({ path: p.path, line: p.line, column: p.column, message: p.pointer ? `at ${p.pointer}: ${p.message}` : p.message });
+      problems.push(...extra.problems.map(asConfigProblem));
     }
     report(key, problems);
     return { checker: createChecker({ reference, options }), reference, weapons: createWeaponMatcher(reference), configFile };
@@ -78,7 +100,7 @@ export function createProjects(io: ProjectIo, report: (configKey: string, proble
   return {
     projectFor(draftPath, folder, settings) {
       const configFile = configFor(draftPath, folder);
-      const key = JSON.stringify([configFile ?? "", folder ?? "", settings.rules, settings.attributionPhrases, settings.references]);
+      const key = JSON.stringify([configFile ?? "", folder ?? "", settings.rules, settings.attributionPhrases, settings.references, settings.maxDraftSize]);
       let project = built.get(key);
       if (!project) {
         project = build(configFile, folder, settings, key);
@@ -90,5 +112,50 @@ export function createProjects(io: ProjectIo, report: (configKey: string, proble
       configByFolder.clear();
       built.clear();
     },
+  };
+}
+
+/**
+ * Where `file` really is, when that is inside one of `folders`; else undefined. Both are
+ * resolved through their symlinks first, so a link in the workspace pointing elsewhere counts
+ * as outside, and a workspace opened through a link still holds its own files. A file that
+ * does not exist is placed by its nearest existing folder (reading it then reports it
+ * missing); a path that cannot be resolved otherwise (a loop of links) counts as outside.
+ */
+export function realPathInside(file: string, folders: readonly string[]): string | undefined {
+  const real = realPath(path.resolve(file));
+  if (real === undefined) return undefined;
+  const inside = folders.some((folder) => {
+    const relative = path.relative(realPath(path.resolve(folder)) ?? path.resolve(folder), real);
+    return relative !== ".." && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+  });
+  return inside ? real : undefined;
+}
+
+/** The path with every symlink resolved; for a missing file, its nearest existing folder's real path joined with the rest. */
+function realPath(absolute: string): string | undefined {
+  const missing: string[] = [];
+  for (let at = absolute; ; at = path.dirname(at)) {
+    try {
+      return path.join(realpathSync.native(at), ...missing);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT" || path.dirname(at) === at) return undefined;
+      missing.unshift(path.basename(at));
+    }
+  }
+}
+
+/** An ignored reference file, reported on the `.claimlintrc.json` that names it, else (named in the settings) on the file itself. */
+function outsideWorkspace(file: string, configFile: string | undefined): FileProblem {
+  const why = "outside the workspace, ignored while the workspace is not trusted";
+  return configFile ? { path: configFile, message: `"references": ${file} is ${why}` } : { path: file, message: `claimlint.references names this file, ${why}` };
+}
+
+/** The engine's options for a draft: `.claimlintrc.json` over the editor's settings, as the header says. */
+export function checkOptionsFor(settings: EditorSettings, config: ClaimlintConfig): CheckOptions {
+  return {
+    severities: { ...settings.rules, ...config.rules },
+    attributionPhrases: [...new Set([...settings.attributionPhrases, ...config.attributionPhrases])],
+    maxDraftSize: config.maxDraftSize ?? settings.maxDraftSize,
   };
 }

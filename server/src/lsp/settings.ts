@@ -3,6 +3,8 @@
  * the `settings` table of a Neovim or Emacs configuration). Values arrive untyped from any
  * client, so each is checked; a wrong one keeps its default and is reported, never thrown.
  */
+import { maxDraftSizeProblem } from "../config/config";
+import { didYouMean } from "../config/did-you-mean";
 import { RULE_IDS, type RuleId, type SeveritySetting } from "../core/finding";
 
 export interface EditorSettings {
@@ -16,6 +18,8 @@ export interface EditorSettings {
   attributionPhrases: string[];
   /** Extra reference files; relative paths resolve against the workspace folder. */
   references: string[];
+  /** The most characters of a draft checked; `.claimlintrc.json` wins when it sets one. Absent: the default. */
+  maxDraftSize?: number;
 }
 
 export function defaultSettings(): EditorSettings {
@@ -44,7 +48,7 @@ export function readSettings(raw: unknown): { settings: EditorSettings; problems
     if (!isObject(raw.rules)) problems.push(`claimlint.rules must map rule ids to severities`);
     else
       for (const [id, severity] of Object.entries(raw.rules)) {
-        if (!(RULE_IDS as readonly string[]).includes(id)) problems.push(`claimlint.rules: unknown rule "${id}"`);
+        if (!(RULE_IDS as readonly string[]).includes(id)) problems.push(`claimlint.rules: unknown rule "${id}"${didYouMean(id, RULE_IDS)}`);
         else if (typeof severity !== "string" || !SEVERITIES.includes(severity)) problems.push(`claimlint.rules["${id}"] must be one of ${SEVERITIES.join(", ")}`);
         else settings.rules[id as RuleId] = severity as SeveritySetting;
       }
@@ -54,6 +58,11 @@ export function readSettings(raw: unknown): { settings: EditorSettings; problems
     if (value === undefined) continue;
     if (Array.isArray(value) && value.every((v) => typeof v === "string")) settings[key] = value.map((v) => v.trim()).filter(Boolean);
     else problems.push(`claimlint.${key} must be a list of strings`);
+  }
+  if (raw.maxDraftSize !== undefined && raw.maxDraftSize !== null) {
+    const wrong = maxDraftSizeProblem(raw.maxDraftSize);
+    if (wrong) problems.push(`claimlint.maxDraftSize ${wrong}`);
+    else settings.maxDraftSize = raw.maxDraftSize as number;
   }
   return { settings, problems };
 }

@@ -3,6 +3,8 @@
  * a function passed in, so the language server and the CLI share this loader and tests
  * need no file system.
  */
+import type { ConfigProblem } from "../config/config";
+import { duplicateKeyMessage, readJsonFile, whyUnreadable } from "../config/json";
 import bundled from "./reference.json";
 import { validateReference, type ReferenceProblem } from "./schema";
 import type { Reference, WeaponSystem } from "./types";
@@ -52,6 +54,7 @@ export function mergeReferences(base: Reference, extra: Reference): Reference {
 /**
  * The bundled reference (or `base`) with each extra file merged over it in order. A file
  * that cannot be read or parsed is reported and skipped; an invalid entry costs only itself.
+ * Every problem in a file that could be read has its line and column.
  */
 export function loadReferenceFiles(
   paths: string[],
@@ -65,26 +68,32 @@ export function loadReferenceFiles(
     try {
       text = readFile(path);
     } catch (err) {
-      const code = (err as { code?: unknown }).code;
-      const message = code === "ENOENT" ? "file not found; check the path" : `cannot read the file: ${String((err as Error).message ?? err)}`;
-      problems.push({ path, pointer: "", message: `${message} (the bundled reference is still used)` });
+      const { message, inFile } = whyUnreadable(err);
+      const at = inFile ? { line: 1, column: 1 } : {};
+      problems.push({ path, pointer: "", ...at, message: `${message}; the bundled reference is still used` });
       continue;
     }
-    text = text.replace(/^\uFEFF/, "");
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      const { offset, expected } = findJsonError(text) ?? { offset: 0, expected: "valid JSON" };
-      const { line, column } = lineColumn(text, offset);
-      problems.push({ path, pointer: "", line, column, message: `invalid JSON at line ${line}, column ${column}: expected ${expected}; the file was skipped` });
+    const reading = readJsonFile(text);
+    if ("error" in reading) {
+      const { line, column, message } = reading.error;
+      problems.push({ path, pointer: "", line, column, message: `${message}; the file is skipped and the bundled reference is still used` });
       continue;
     }
-    const checked = validateReference(raw, path, reference);
-    problems.push(...checked.problems);
+    const { document } = reading;
+    const checked = validateReference(document.value, path, reference);
+    const found = [
+      ...document.duplicateKeys.map(({ pointer, key }) => ({ path, pointer, message: duplicateKeyMessage(key) })),
+      ...checked.problems,
+    ];
+    problems.push(...found.map((p) => ({ ...p, ...document.positionOf(p.pointer) })).sort((a, b) => a.line - b.line || a.column - b.column));
     reference = mergeReferences(reference, checked.reference);
   }
   return { reference, problems };
+}
+
+/** A reference problem as it is shown beside configuration problems: the pointer leads the message. */
+export function asConfigProblem(p: ReferenceProblem): ConfigProblem {
+  return { path: p.path, pointer: p.pointer, line: p.line, column: p.column, message: p.pointer ? `at ${p.pointer}: ${p.message}` : p.message };
 }
 
 /** Every name a draft may use for a system, with the system's id; longest first, so a
@@ -111,88 +120,4 @@ function deepFreeze<T>(value: T): T {
     Object.freeze(value);
   }
   return value;
-}
-
-/** 1-based line and column (UTF-16 units) of an offset, as editors show them. */
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split("\n").length;
-  return { line, column: offset - (before.lastIndexOf("\n") + 1) + 1 };
-}
-
-/**
- * Where the first JSON syntax error is. JSON.parse's messages differ between Node versions
- * and often carry no position, so this small scanner finds it the same way everywhere.
- */
-export function findJsonError(text: string): { offset: number; expected: string } | undefined {
-  let i = 0;
-  const fail = (expected: string): never => {
-    throw { offset: i, expected };
-  };
-  const ws = () => {
-    while (i < text.length && " \t\n\r".includes(text[i]!)) i++;
-  };
-  const string = () => {
-    i++;
-    for (;;) {
-      if (i >= text.length) fail("a closing quote");
-      const c = text[i]!;
-      if (c === '"') return void i++;
-      if (c < " ") fail("no line breaks or control characters inside a string");
-      if (c === "\\") {
-        i++;
-        if (text[i] === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) i += 4;
-        else if (!'"\\/bfnrt'.includes(text[i] ?? "x") || i >= text.length) fail('a valid escape such as \\" or \\n');
-      }
-      i++;
-    }
-  };
-  const value = (): void => {
-    ws();
-    const c = text[i];
-    if (c === "{") {
-      i++;
-      ws();
-      if (text[i] === "}") return void i++;
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail("a property name in double quotes");
-        string();
-        ws();
-        if (text[i] !== ":") fail("':' after the property name");
-        i++;
-        value();
-        ws();
-        if (text[i] === ",") i++;
-        else if (text[i] === "}") return void i++;
-        else fail("',' or '}'");
-      }
-    }
-    if (c === "[") {
-      i++;
-      ws();
-      if (text[i] === "]") return void i++;
-      for (;;) {
-        value();
-        ws();
-        if (text[i] === ",") i++;
-        else if (text[i] === "]") return void i++;
-        else fail("',' or ']'");
-      }
-    }
-    if (c === '"') return string();
-    const number = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
-    number.lastIndex = i;
-    if (number.test(text)) return void (i = number.lastIndex);
-    for (const word of ["true", "false", "null"]) if (text.startsWith(word, i)) return void (i += word.length);
-    fail("a value (string, number, object, array, true, false or null)");
-  };
-  try {
-    value();
-    ws();
-    if (i < text.length) fail("the end of the file");
-    return undefined;
-  } catch (e) {
-    return e as { offset: number; expected: string };
-  }
 }

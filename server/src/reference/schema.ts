@@ -1,8 +1,15 @@
 /**
  * Checks a parsed reference file entry by entry. A user's extra reference file is edited by
  * hand, so one bad entry must not cost the rest: an invalid fact is dropped and reported,
- * its system and the other facts stay.
+ * its system and the other facts stay. The reference must also agree with itself: a fact
+ * or event listed twice, or a fact that contradicts one already read, is reported and left
+ * out, and the first one read stays (the bundled reference first, then each extra file in
+ * order, each file from the top).
  */
+import { didYouMean } from "../config/did-you-mean";
+import { childPointer as child } from "../config/json";
+import { SPEC_TOLERANCE } from "../core/comparison";
+import { deviationFrom, unitOf } from "../core/units";
 import {
   QUALIFIERS,
   SPEC_ATTRIBUTES,
@@ -20,7 +27,7 @@ export interface ReferenceProblem {
   path: string;
   pointer: string;
   message: string;
-  /** 1-based position of a JSON syntax error, for editors to point at. */
+  /** 1-based position of the problem in the file (`pointer`'s place, or the syntax error), when the file could be read. */
   line?: number;
   column?: number;
 }
@@ -51,8 +58,6 @@ type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 const isText = (v: unknown): v is string => typeof v === "string" && v.trim() !== "";
-const child = (pointer: string, key: string | number) =>
-  `${pointer}/${String(key).replace(/~/g, "~0").replace(/\//g, "~1")}`;
 const wordCount = (s: string) => s.trim().split(/\s+/).filter(Boolean).length;
 
 /**
@@ -141,12 +146,32 @@ export function validateReference(
         aliases.push(alias);
       }
     }
-    const facts = arrayAt(item, "facts", at, report)
-      .map((f, j) => checkFact(f, child(child(at, "facts"), j), sourceIds, report))
-      .filter((f): f is ReferenceFact => f !== undefined);
-    const events = arrayAt(item, "events", at, report)
-      .map((e, j) => checkEvent(e, child(child(at, "events"), j), sourceIds, report))
-      .filter((e): e is ReferenceEvent => e !== undefined);
+    const keptFacts: Kept<ReferenceFact>[] = (extended?.facts ?? []).map((entry) => ({ entry }));
+    const facts: ReferenceFact[] = [];
+    for (const [j, raw] of arrayAt(item, "facts", at, report).entries()) {
+      const fp = child(child(at, "facts"), j);
+      const fact = checkFact(raw, fp, sourceIds, report);
+      if (!fact) continue;
+      const clash = factClash(fact, name, keptFacts);
+      if (clash) report(fp, clash);
+      else {
+        keptFacts.push({ entry: fact, pointer: fp });
+        facts.push(fact);
+      }
+    }
+    const keptEvents: Kept<ReferenceEvent>[] = (extended?.events ?? []).map((entry) => ({ entry }));
+    const events: ReferenceEvent[] = [];
+    for (const [j, raw] of arrayAt(item, "events", at, report).entries()) {
+      const ep = child(child(at, "events"), j);
+      const event = checkEvent(raw, ep, sourceIds, report);
+      if (!event) continue;
+      const same = keptEvents.find((k) => JSON.stringify(k.entry) === JSON.stringify(event));
+      if (same) report(ep, `the same event is already ${whereKept(same)}; this one is left out`);
+      else {
+        keptEvents.push({ entry: event, pointer: ep });
+        events.push(event);
+      }
+    }
     const system: WeaponSystem = { id: item.id, name, aliases, kind, origin, facts, events };
     reference.systems.push(system);
   }
@@ -157,8 +182,60 @@ type Report = (pointer: string, message: string) => void;
 
 function unknownKeys(obj: Json, allowed: string[], at: string, report: Report): void {
   for (const key of Object.keys(obj))
-    if (!allowed.includes(key)) report(child(at, key), `unknown key "${key}"; expected one of ${allowed.join(", ")}`);
+    if (!allowed.includes(key)) report(child(at, key), `unknown key "${key}"${didYouMean(key, allowed) || `; expected one of ${allowed.join(", ")}`}`);
 }
+
+/** A fact or event already in the system, with where this file lists it (none: the reference it extends). */
+interface Kept<T> {
+  entry: T;
+  pointer?: string;
+}
+
+/** Where a kept entry is, after "already": in this file at its pointer, or in the reference this file extends. */
+const whereKept = (kept: Kept<unknown>) => (kept.pointer ? `listed at ${kept.pointer}` : "in the reference");
+
+/** Qualifiers that make a value a floor: "at least 300 km" agrees with any range above it. */
+const LOWER_BOUNDS: readonly Qualifier[] = ["at least", "more than"];
+
+/**
+ * Why `fact` cannot join the facts kept for its system, or undefined when it can. A second
+ * source giving the same value is welcome; the same source giving it twice is a duplicate;
+ * two values a draft could not agree with at once (more than the spec-conflict tolerance
+ * apart) conflict, since the draft would pass against either.
+ */
+function factClash(fact: ReferenceFact, system: string, kept: Kept<ReferenceFact>[]): string | undefined {
+  for (const k of kept) {
+    const other = k.entry;
+    if (other.attribute !== fact.attribute) continue;
+    const same = other.value === fact.value && other.unit === fact.unit && other.qualifier === fact.qualifier;
+    if (same && other.source === fact.source) return `the same fact is already ${whereKept(k)}; this one is left out`;
+    if (conflicting(fact, other))
+      return `${system} ${fact.attribute} "${describeFact(fact)}" conflicts with "${describeFact(other)}" (source "${other.source}"), already ${whereKept(k)}; the first one read is kept and this one is left out`;
+  }
+  return undefined;
+}
+
+/** Whether a draft's value could not agree with both facts: two values, or a floor and a value under it, too far apart. */
+function conflicting(fact: ReferenceFact, other: ReferenceFact): boolean {
+  const a = magnitude(fact);
+  const b = magnitude(other);
+  if (a.dimension !== b.dimension) return false;
+  const aFloor = LOWER_BOUNDS.includes(fact.qualifier);
+  const bFloor = LOWER_BOUNDS.includes(other.qualifier);
+  if (aFloor && bFloor) return false;
+  if (aFloor) return b.value < a.value && deviationFrom(b.value, a.value) > SPEC_TOLERANCE;
+  if (bFloor) return a.value < b.value && deviationFrom(a.value, b.value) > SPEC_TOLERANCE;
+  // Measured against the fact already kept, as a draft's value is measured against the reference.
+  return deviationFrom(a.value, b.value) > SPEC_TOLERANCE;
+}
+
+/** A fact's value in its dimension's base unit; money and counts stay in their own unit ("USD", "persons"). */
+function magnitude(fact: ReferenceFact): { value: number; dimension: string } {
+  const unit = unitOf(fact.unit);
+  return unit ? { value: fact.value * unit.factors[0], dimension: unit.dimension } : { value: fact.value, dimension: fact.unit.toUpperCase() };
+}
+
+const describeFact = (f: ReferenceFact) => `${f.qualifier === "exact" ? "" : `${f.qualifier} `}${f.value} ${f.unit}`;
 
 /** An optional array field: missing means empty, anything else but an array is reported. */
 function arrayAt(obj: Json, key: string, at: string, report: Report): unknown[] {
