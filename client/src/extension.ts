@@ -34,12 +34,23 @@ export async function activate(context: ExtensionContext): Promise<LanguageClien
     // The server pushes diagnostics to every client. VS Code's client would also pull them
     // when the server offers the pull model, and the Problems panel would then list each
     // claim twice, so this client opts out of pulling.
-    initializationOptions: { pullDiagnostics: false },
+    // Read at every start: in a workspace the user has not trusted, the server reads reference
+    // files only from inside the workspace folders.
+    initializationOptions: () => ({ pullDiagnostics: false, workspaceTrusted: workspace.isTrusted }),
+    // Hover cards show text from drafts and reference files: no command links, no HTML.
+    markdown: { isTrusted: false, supportHtml: false },
     outputChannel,
   };
 
   client = new LanguageClient("claimlint", "claimlint", serverOptions, clientOptions);
   context.subscriptions.push(...registerCommands(client), createClaimStatusBar());
+  // Trust is granted once and never taken back within a window: a restart hands the server
+  // the new answer, and it reads every configuration and reference file afresh.
+  context.subscriptions.push(
+    workspace.onDidGrantWorkspaceTrust(() => {
+      client?.restart().catch((error: unknown) => outputChannel.error(`restarting after the workspace was trusted failed: ${String(error)}`));
+    }),
+  );
   await client.start();
   return client;
 }

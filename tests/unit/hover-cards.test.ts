@@ -2,12 +2,16 @@
  * Hover cards: the Markdown shown over a flagged claim and over a weapon system's name,
  * on inline drafts with the bundled reference and the real checker.
  */
+import MarkdownIt from "markdown-it";
 import { describe, it, expect } from "vitest";
+import { createChecker } from "../../server/src/core/checker";
 import type { Finding } from "../../server/src/core/finding";
 import { createWeaponMatcher } from "../../server/src/core/weapons";
-import { bundledReference } from "../../server/src/reference/load";
+import { bundledReference, mergeReferences } from "../../server/src/reference/load";
+import { validateReference } from "../../server/src/reference/schema";
 import type { Reference } from "../../server/src/reference/types";
 import { findingCard, hoverCardAt, weaponCard } from "../../server/src/lsp/hover-cards";
+import { markdownToPlainText } from "../../server/src/lsp/plain-text";
 import { bundledChecker } from "./support";
 
 const reference = bundledReference();
@@ -201,5 +205,136 @@ describe("large drafts", () => {
     const onFigure = hover(draft, "500 km", 0, findings);
     expect(spanOf(draft, onFigure)).toBe("500 km");
     expect(onFigure!.markdown).toContain("**Reference (range):** up to 300 km (186 mi)");
+  });
+});
+
+describe("hostile drafts and reference files", () => {
+  /**
+   * A hover as a permissive viewer would show it: raw HTML let through, and bare URLs,
+   * `www.` names and e-mail addresses made links, as GitHub-flavoured Markdown (which VS
+   * Code's hovers follow) does. Whatever slips past the escaping shows up here as a tag.
+   */
+  const viewer = new MarkdownIt({ html: true, linkify: true });
+  viewer.linkify.set({ fuzzyLink: false });
+  viewer.linkify.add("www.", {
+    validate: (text: string, pos: number) => /^[\w-]+(\.[\w-]+)+/.exec(text.slice(pos))?.[0].length ?? 0,
+    normalize: (match: { url: string }) => void (match.url = `http://${match.url}`),
+  });
+
+  /** The only elements a card makes. */
+  const CARD_TAGS = new Set(["h3", "p", "em", "strong", "ul", "li", "br", "hr", "a"]);
+
+  const RUN_TERMINAL = "[run](command:workbench.action.terminal.new)";
+  const IMAGE_TAG = '<img src=x onerror="alert(1)">';
+
+  /**
+   * Renders `markdown` and asserts it holds nothing but the card's own elements and links,
+   * and that each of `shown` (data from the draft or the reference) reads as the very text it
+   * was, spaces aside: not a link, an image, HTML, emphasis or a heading.
+   */
+  function expectInert(markdown: string, shown: string[], headings = 0) {
+    const html = viewer.render(markdown);
+    const tags = [...html.matchAll(/<\/?([a-zA-Z][\w-]*)([^>]*)>/g)];
+    expect(tags.map((t) => t[1]!.toLowerCase()).filter((name) => !CARD_TAGS.has(name))).toEqual([]);
+    // The one attribute a card's elements carry is the link to the rule's docs.
+    for (const attribute of tags.map((t) => t[2]!.trim()).filter(Boolean))
+      expect(attribute).toMatch(/^href="https:\/\/github\.com\/claimlint\/claimlint\/blob\/main\/docs\/rules\.md#[a-z-]+"$/);
+    expect(tags.filter((t) => t[0] === "<h3>")).toHaveLength(headings);
+    const text = html
+      .replace(/<[^>]*>/g, "")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, "&")
+      .replace(/\s+/g, " ");
+    for (const data of shown) expect(text).toContain(data.replace(/\s+/g, " ").trim());
+    // Clients without Markdown get the same card as plain text: the data reads as written there too.
+    const plain = markdownToPlainText(markdown).replace(/\s+/g, " ");
+    for (const data of shown) expect(plain).toContain(data.replace(/\s+/g, " ").trim());
+  }
+
+  const headline = `Missiles ](command:workbench.action.terminal.new) ${IMAGE_TAG} **bold** \`\`\` fence\n# Heading`;
+  const outlet = "[Desk](javascript:alert(1)) https://evil.example/login www.evil.example desk@evil.example";
+  const kind = "![pixel](https://tracker.example/p.png) <https://evil.example/login>";
+  const origin = "`tick` ``double`` <script>alert(1)</script> \\";
+  const aliases = [RUN_TERMINAL, "1. numbered", "&lt;b&gt; &#60;img&#62;", "| cell | cell |", "*em* _em_ ~~gone~~"];
+  const evidence = `as far as ${IMAGE_TAG} ${RUN_TERMINAL}`;
+  const summary = "Approved.\n\n[ref]: command:workbench.action.terminal.new\n\n[ref] > quoted\n- listed";
+  const eventUnit = "km <b>x</b>";
+  /** A user's reference file as JSON would give it: every string field hostile, the schema satisfied. */
+  const hostileFile = {
+    sources: [{ id: "wire", file: "wire.txt", headline, outlet, date: "2024-03", dateNote: "inferred" }],
+    systems: [
+      {
+        id: "grom",
+        name: "Grom-2",
+        aliases,
+        kind,
+        origin,
+        facts: [{ attribute: "range", value: 280, unit: "km", qualifier: "up to", source: "wire", evidence }],
+        events: [{ kind: "approval", date: "2024-03", summary, source: "wire", evidence, value: 50, unit: eventUnit }],
+      },
+    ],
+  };
+  const checked = validateReference(hostileFile, "hostile.json", reference);
+  const hostile = mergeReferences(reference, checked.reference);
+  const checker = createChecker({ reference: hostile });
+  const matcher = createWeaponMatcher(hostile);
+  const fromReference = [headline, outlet, kind, origin, ...aliases, evidence, summary, eventUnit];
+
+  it("the hostile reference is a valid reference file", () => {
+    expect(checked.problems).toEqual([]);
+  });
+
+  it("a weapon card shows every string of a hostile reference as text", () => {
+    const draft = "Kyiv wants Grom-2 before the winter.";
+    const card = hoverCardAt(draft, draft.indexOf("Grom-2"), checker.check(draft), hostile, matcher);
+    expect(card!.markdown).toMatch(/^### Grom-2/);
+    expectInert(card!.markdown, fromReference, 1);
+  });
+
+  it("a hostile alias in the draft gives the card, still inert", () => {
+    const draft = `Kyiv wants ${RUN_TERMINAL} before the winter.`;
+    const card = hoverCardAt(draft, draft.indexOf("command"), checker.check(draft), hostile, matcher);
+    expect(card!.markdown).toMatch(/^### Grom-2/);
+    expectInert(card!.markdown, fromReference, 1);
+  });
+
+  it("a conflict's card quotes the hostile source in its message, citation and fixes, as text", () => {
+    const draft = "Grom-2 can strike targets 500 km away.";
+    const findings = checker.check(draft);
+    expect(findings.map((f) => f.rule)).toContain("spec-conflict");
+    const card = hoverCardAt(draft, draft.indexOf("500"), findings, hostile, matcher);
+    expect(card!.markdown).toContain("**spec-conflict**");
+    expectInert(card!.markdown, [headline, outlet, evidence, ...findings.map((f) => f.message)]);
+  });
+
+  it("a spec that agrees offers to cite the hostile outlet; the fix title is text", () => {
+    const draft = "Grom-2 can strike targets up to 280 km away.";
+    const [finding] = checker.check(draft);
+    expect(finding!.fixes.map((f) => f.title)).toContain(`Attribute to ${outlet}`);
+    expectInert(findingCard(finding!, draft), [finding!.message, `Attribute to ${outlet}`]);
+  });
+
+  it("a draft's own text in a finding's span, message and fix titles is shown as text", () => {
+    const draft = `Troops ${RUN_TERMINAL} ${IMAGE_TAG}\n# Heading\n\`\`\`\n[x]: command:workbench.action.terminal.new`;
+    const finding: Finding = {
+      rule: "unattributed-figure",
+      severity: "warning",
+      offset: 0,
+      length: draft.length,
+      message: `“${draft}”: no source in this sentence.`,
+      fixes: [{ kind: "add-attribution", title: `Attribute to ${IMAGE_TAG}`, edits: [] }],
+      related: [{ system: "grom", fact: hostile.systems.find((s) => s.id === "grom")!.facts[0]!, source: hostile.sources.find((s) => s.id === "wire")! }],
+    };
+    expectInert(findingCard(finding, draft), [draft, finding.message, `Attribute to ${IMAGE_TAG}`, headline, outlet, evidence]);
+  });
+
+  it("a fact citing a source the reference lacks shows the id as text", () => {
+    const id = "`wire`\n# Heading ``` [run](command:workbench.action.terminal.new)";
+    const grom = hostile.systems.find((s) => s.id === "grom")!;
+    const card = weaponCard({ ...grom, facts: [{ ...grom.facts[0]!, source: id }], events: [] }, hostile);
+    expect(card).toContain("(not in the reference)");
+    expectInert(card, [id], 1);
   });
 });

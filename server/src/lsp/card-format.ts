@@ -16,19 +16,24 @@ export const RULE_TITLES: Record<RuleId, string> = {
 };
 
 /**
- * Text from data (headlines, evidence, messages, the draft) made safe inside a Markdown
- * line: whitespace runs become one space so a line break cannot end a bullet; the characters
- * that open emphasis, links, code, HTML, entities or table cells are backslash-escaped
+ * Text from data (headlines, evidence, messages, the draft, a user's reference file) made
+ * inert inside a Markdown line, whatever it holds: whitespace runs become one space so a line
+ * break cannot end a bullet or start a heading, fence or link definition; the characters that
+ * open emphasis, links, images, code, HTML, entities or table cells are backslash-escaped
  * (CommonMark allows that before any ASCII punctuation, so the backslash never shows); and a
  * start that would open a heading, quote or list (`# `, `> `, `- `, `1. `) is escaped too.
- * Brackets stay as they are: with `[` escaped they cannot form a link, and `(186 mi)` reads
- * better in the raw Markdown of tests and logs.
+ * Editors also turn bare `https://…`, `www.…` and e-mail addresses into links, so every `:`
+ * and `@` is escaped, and the dot of `www.`: a URI in the data reads as text, never as a
+ * link, and `command:` never reaches the editor as one. Round brackets stay as they are:
+ * with `[` escaped they cannot form a link, and `(186 mi)` reads better in the raw Markdown
+ * of tests and logs.
  */
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/\s+/g, " ")
     .trim()
-    .replace(/[\\`*_[\]<>|~&]/g, "\\$&")
+    .replace(/[\\`*_[\]<>|~&:@]/g, "\\$&")
+    .replace(/\b(www)\./gi, "$1\\.")
     .replace(/^(\d+)([.)])/, "$1\\$2")
     .replace(/^[#+\-=]/, "\\$&");
 }
@@ -65,8 +70,8 @@ export function describeValue(fact: Parameters<typeof describeFact>[0]): string 
  */
 export function citeSource(id: string, sources: ReadonlyMap<string, SourceArticle> | readonly SourceArticle[]): string {
   const source = "get" in sources ? sources.get(id) : sources.find((s) => s.id === id);
-  if (!source) return `source \`${id.replace(/`/g, "'")}\` (not in the reference)`;
-  const parts = [`*${escapeMarkdown(source.headline)}*`, `${formatDate(source.date)}${source.dateNote ? " (date inferred)" : ""}`];
+  if (!source) return `source “${escapeMarkdown(id)}” (not in the reference)`;
+  const parts = [`*${escapeMarkdown(source.headline)}*`, `${escapeMarkdown(formatDate(source.date))}${source.dateNote ? " (date inferred)" : ""}`];
   if (source.outlet) parts.unshift(escapeMarkdown(source.outlet));
   return parts.join(" · ");
 }

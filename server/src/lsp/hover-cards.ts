@@ -2,6 +2,11 @@
  * The Markdown of the hover cards: what a flagged claim was flagged for, and what the fact
  * reference knows about a weapon system named in the draft. Pure functions over the draft,
  * the engine's findings and the reference, so the language server only converts positions.
+ *
+ * A draft, and a reference file a user adds, may hold anything, so every text taken from them
+ * goes through `escapeMarkdown` and shows as the text it is; the one link a card makes is to
+ * the rule's docs. VS Code's client is told not to trust hover Markdown either, so it would
+ * run no command link even if one got through.
  */
 import type { Finding } from "../core/finding";
 import { RULE_SUMMARIES, ruleDocsUrl } from "../core/rules/catalog";
@@ -96,7 +101,7 @@ export function weaponCard(system: WeaponSystem, reference: Reference): string {
   }
   for (const fact of system.facts) {
     // Two trailing spaces: a hard line break, keeping the evidence under its value.
-    lines.push(`- **${capitalise(attributeName(fact.attribute))}:** ${describeValue(fact)}  `);
+    lines.push(`- **${escapeMarkdown(capitalise(attributeName(fact.attribute)))}:** ${describeValue(fact)}  `);
     lines.push(`  ${quoteEvidence(fact.evidence)} — ${citeSource(fact.source, reference.sources)}`);
   }
 
@@ -106,7 +111,7 @@ export function weaponCard(system: WeaponSystem, reference: Reference): string {
     const events = [...system.events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     for (const event of events) {
       const figure = event.value !== undefined && event.unit ? ` · ${describeValue({ value: event.value, unit: event.unit })}` : "";
-      lines.push(`- **${formatDate(event.date)} · ${event.kind}${figure}:** ${escapeMarkdown(event.summary)}  `);
+      lines.push(`- **${escapeMarkdown(formatDate(event.date))} · ${escapeMarkdown(event.kind)}${figure}:** ${escapeMarkdown(event.summary)}  `);
       lines.push(`  ${quoteEvidence(event.evidence)} — ${citeSource(event.source, reference.sources)}`);
     }
   }
@@ -124,7 +129,7 @@ export function findingCard(finding: Finding, text: string): string {
   const stated = escapeMarkdown(text.slice(finding.offset, finding.offset + finding.length));
   if (finding.related?.length) lines.push("");
   for (const { fact, source } of finding.related ?? []) {
-    lines.push(`- **Stated:** ${stated} · **Reference (${attributeName(fact.attribute)}):** ${describeValue(fact)}  `);
+    lines.push(`- **Stated:** ${stated} · **Reference (${escapeMarkdown(attributeName(fact.attribute))}):** ${describeValue(fact)}  `);
     lines.push(`  ${quoteEvidence(fact.evidence)} — ${citeSource(source.id, [source])}`);
   }
   if (finding.fixes.length) lines.push("", `Quick fixes: ${finding.fixes.map((f) => escapeMarkdown(f.title)).join(" · ")}`);
