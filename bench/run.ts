@@ -12,6 +12,7 @@ import { measureEngine, medianMs } from "./engine";
 import { generateDraft } from "./generate";
 import { measureServer } from "./lsp";
 import { describeDraft } from "./mix";
+import { measurePathological } from "./pathological";
 
 const quick = process.argv.includes("--quick");
 
@@ -66,8 +67,11 @@ async function main() {
   );
   console.log(`\nCLI process on 1 MB: ${cliMs} ms (median of ${cliRuns})`);
 
+  const pathological = measurePathological(quick ? 1 : 3);
+  console.log("\npathological inputs, each at two sizes (warm medians; linear is ×4)");
+  console.table(pathological);
 
-  const result = { machine, quick, draft: mix, engine, scaling, cliMs, lsp };
+  const result = { machine, quick, draft: mix, engine, scaling, cliMs, pathological, lsp };
   writeFileSync("bench/latest.json", `${JSON.stringify(result, null, 2)}\n`);
   console.log("\nwritten: bench/latest.json");
 }

@@ -1,15 +1,17 @@
 /**
  * The parser answers text without inline markup at once, without its inline pass. That is
  * only sound if every inline syntax starts with something the check looks for: compare the
- * trees with a parser that makes the full pass everywhere.
+ * trees with a parser that makes the full pass everywhere. A block dense with marks is parsed
+ * in pieces cut at line breaks; what stays within a line reads as in one pass.
  */
 import { GFM, parser as commonmark } from "@lezer/markdown";
 import fc from "fast-check";
+import { runs } from "./property-seed";
 import { describe, expect, it } from "vitest";
-import { Footnotes, MathSyntax } from "../../server/src/core/markdown/extensions";
+import { Footnotes, MathSyntax, NestingLimit } from "../../server/src/core/markdown/extensions";
 import { markdownParser } from "../../server/src/core/markdown/prose";
 
-const everyPass = commonmark.configure([GFM, Footnotes, MathSyntax]);
+const everyPass = commonmark.configure([GFM, Footnotes, MathSyntax, NestingLimit]);
 
 /** Plain prose, where the shortcut applies, and a piece of every inline syntax, where it must not. */
 const PLAIN = ["word", " ", "4,000", "troops", ".", "\n", "\n\n", "- ", "> ", "# "];
@@ -27,7 +29,14 @@ describe("the parser's shortcut for text without inline markup", () => {
         const text = pieces.join("");
         expect(markdownParser.parse(text).toString()).toBe(everyPass.parse(text).toString());
       }),
-      { numRuns: 3000 },
+      { numRuns: runs(3000) },
     );
+  });
+
+  it("a paragraph with more marks than one pass takes, each line's markup whole: the same tree", () => {
+    const line = "Russia lost *300* drones, [the ministry](https://x.org) said, `code` and **4,000** troops ~~then~~.";
+    const text = Array.from({ length: 40 }, () => line).join("\n");
+    expect(text.match(/[*_~[\]$`]/g)!.length).toBeGreaterThan(256 * 2);
+    expect(markdownParser.parse(text).toString()).toBe(everyPass.parse(text).toString());
   });
 });

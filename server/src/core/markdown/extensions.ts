@@ -92,6 +92,58 @@ export const MathSyntax: MarkdownConfig = {
   ],
 };
 
+/**
+ * Block quotes and lists nest at most MAX_NESTING deep; deeper markers are passed over as
+ * markup, and what follows them on the line reads as a paragraph, so its figures are still
+ * checked. The parser re-measures every open container on every line, which makes thousands
+ * of levels quadratic or worse; no draft nests that deep (markdown-it stops at 20 in its
+ * CommonMark preset).
+ */
+const MAX_NESTING = 32;
+
+export const NestingLimit: MarkdownConfig = {
+  parseBlock: [
+    {
+      name: "NestingLimit",
+      before: "Blockquote",
+      parse(cx: BlockContext, line: Line) {
+        // The document itself is the first context on the stack.
+        if (cx.depth <= MAX_NESTING) return false;
+        const text = line.text;
+        let pos = line.pos;
+        for (let end = markerEnd(text, pos); end > pos; end = markerEnd(text, pos)) pos = skipSpaces(text, end);
+        if (pos === line.pos) return false;
+        if (pos < text.length) {
+          const from = cx.lineStart + pos;
+          cx.addElement(cx.elt("Paragraph", from, cx.lineStart + text.length, cx.parser.parseInline(text.slice(pos), from)));
+        }
+        cx.nextLine();
+        return true;
+      },
+    },
+  ],
+};
+
+/** The end of a block quote marker, or of a list marker (`-`, `+`, `*`, `1.`, `1)`) followed by a space or the line end, at `pos`; `pos` when there is none. */
+function markerEnd(text: string, pos: number): number {
+  const c = text.charCodeAt(pos);
+  if (c === 62 /* '>' */) return pos + 1;
+  let end = pos;
+  if (c === 45 || c === 43 || c === 42) end++;
+  else {
+    while (end < text.length && end - pos < 9 && isDigit(text.charCodeAt(end))) end++;
+    const after = text.charCodeAt(end);
+    if (end === pos || (after !== 46 && after !== 41)) return pos;
+    end++;
+  }
+  return end === text.length || isSpace(text.charCodeAt(end)) ? end : pos;
+}
+
+function skipSpaces(text: string, pos: number): number {
+  while (pos < text.length && isSpace(text.charCodeAt(pos))) pos++;
+  return pos;
+}
+
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }

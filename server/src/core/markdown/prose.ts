@@ -5,25 +5,17 @@
  */
 import { GFM, parser as commonmark } from "@lezer/markdown";
 import type { SyntaxNode, TreeCursor } from "@lezer/common";
-import { Footnotes, MathSyntax } from "./extensions";
+import { Footnotes, MathSyntax, NestingLimit } from "./extensions";
+import { boundInlineParsing } from "./inline";
 import { decodeEntity } from "./entities";
 import { OffsetMap } from "./offset-map";
 import { detached } from "../detached";
 
-/** CommonMark with GFM (tables, strikethrough, task lists, autolinks), footnotes and math. */
-export const markdownParser = commonmark.configure([GFM, Footnotes, MathSyntax]);
-
 /**
- * What any of the parser's inline syntaxes starts with: escapes, entities, code, HTML and
- * autolinks, emphasis, strikethrough, links, images and footnote references, inline math,
- * GFM's bare URLs and e-mail addresses, and hard breaks. Most lines of news copy hold none of
- * them, and the inline parser's cost is a pass over every character with every syntax; a text
- * without them parses to no inline nodes, so it is answered at once. (Keep this in step with
- * the syntaxes configured above: a test compares it with the parser left alone.)
+ * CommonMark with GFM (tables, strikethrough, task lists, autolinks), footnotes and math, with
+ * containers nested no deeper than any draft needs.
  */
-const INLINE_MARKUP = /[\\&`<*_~[\]$@]|www\.|https?:\/\/|mailto:|xmpp:| {2,}\n/;
-const parseEveryInline = markdownParser.parseInline.bind(markdownParser);
-markdownParser.parseInline = (text, offset) => (INLINE_MARKUP.test(text) ? parseEveryInline(text, offset) : []);
+export const markdownParser = boundInlineParsing(commonmark.configure([GFM, Footnotes, MathSyntax, NestingLimit]));
 
 /** Stands in the prose for inline code, autolinks and inline math: not a word, not a number. */
 export const PLACEHOLDER = "\uFFFC";
@@ -110,16 +102,21 @@ export function readSection(section: SyntaxNode, text: string, outerLeadIn: Pros
   const byStart = new Map<number, ProseBlock>();
   const leadIns: (ProseBlock | undefined)[] = [];
 
-  walk(section, {
-    enter(node) {
-      const name = node.name;
+  // The cursor walks without recursion: a draft may nest block quotes and lists thousands deep.
+  let atSection = true;
+  section.cursor().iterate(
+    (ref) => {
+      const name = ref.name;
+      const node = ref.node;
+      const isSection = atSection;
+      atSection = false;
       if (name === "CommentBlock") {
         comments.push(comment(text, node.from, node.to));
         return false;
       }
       if (SKIPPED_BLOCKS.has(name)) return false;
       if (LED_BLOCKS.has(name)) {
-        leadIns.push(node === section ? outerLeadIn : (leadInOf(node, byStart) ?? leadIns[leadIns.length - 1]));
+        leadIns.push(isSection ? outerLeadIn : (leadInOf(node, byStart) ?? leadIns[leadIns.length - 1]));
         return true;
       }
       const kind = TEXT_BLOCKS[name];
@@ -130,20 +127,11 @@ export function readSection(section: SyntaxNode, text: string, outerLeadIn: Pros
       if (kind === "paragraph") byStart.set(block.from, block);
       return false;
     },
-    leave(node) {
-      if (LED_BLOCKS.has(node.name)) leadIns.pop();
+    (ref) => {
+      if (LED_BLOCKS.has(ref.name)) leadIns.pop();
     },
-  });
+  );
   return { blocks, comments };
-}
-
-/** Depth-first over a node and its descendants; `enter` returning false skips the children. */
-function walk(root: SyntaxNode, visit: { enter(node: SyntaxNode): boolean; leave(node: SyntaxNode): void }): void {
-  const descend = (node: SyntaxNode) => {
-    if (visit.enter(node)) for (let child = node.firstChild; child; child = child.nextSibling) descend(child);
-    visit.leave(node);
-  };
-  descend(root);
 }
 
 /** A paragraph ending with a colon leads into the list or table right after it. */

@@ -1,0 +1,77 @@
+/**
+ * The inline pass, made cheap for prose and bounded for anything else.
+ */
+import type { Element, MarkdownParser } from "@lezer/markdown";
+
+/**
+ * What any of the parser's inline syntaxes starts with: escapes, entities, code, HTML and
+ * autolinks, emphasis, strikethrough, links, images and footnote references, inline math,
+ * GFM's bare URLs and e-mail addresses, and hard breaks. Most lines of news copy hold none of
+ * them, and the inline parser's cost is a pass over every character with every syntax; a text
+ * without them parses to no inline nodes, so it is answered at once. (Keep this in step with
+ * the syntaxes configured: a test compares it with the parser left alone. A hard break is two
+ * spaces or more before a line end; two are enough to look for.)
+ */
+const INLINE_MARKUP = /[\\&`<*_~[\]$@]|www\.|https?:\/\/|mailto:|xmpp:| {2}\n/;
+
+/**
+ * The marks the parser pairs: each closing emphasis or link mark scans back over every mark
+ * still open, and each opening code or math mark scans ahead for its closer. That is
+ * quadratic in the marks of one block, so a block with more than MOST_PAIRED_MARKS of them
+ * is parsed in pieces that each hold at most that many, cut at a line break where one is near.
+ * No paragraph of copy comes close; a line of ten thousand asterisks does.
+ */
+const PAIRED_MARK = /[*_~[\]$`]/g;
+const MOST_PAIRED_MARKS = 256;
+
+/** Makes `parser.parseInline` skip plain text and stay linear on text dense with marks. */
+export function boundInlineParsing(parser: MarkdownParser): MarkdownParser {
+  const parseEveryInline = parser.parseInline.bind(parser);
+  parser.parseInline = (text: string, offset: number): Element[] => {
+    if (!INLINE_MARKUP.test(text)) return [];
+    const cuts = piecesOf(text);
+    if (cuts.length === 0) return parseEveryInline(text, offset);
+    const elements: Element[] = [];
+    let from = 0;
+    for (const to of [...cuts, text.length]) {
+      elements.push(...parseEveryInline(text.slice(from, to), offset + from));
+      from = to;
+    }
+    return elements;
+  };
+  return parser;
+}
+
+/** Where to cut `text` so that no piece holds more than MOST_PAIRED_MARKS paired marks; none for most text. */
+function piecesOf(text: string): number[] {
+  const cuts: number[] = [];
+  if (text.length <= MOST_PAIRED_MARKS) return cuts;
+  let pieceStart = 0;
+  let marks = 0;
+  PAIRED_MARK.lastIndex = 0;
+  for (let m = PAIRED_MARK.exec(text); m; m = PAIRED_MARK.exec(text)) {
+    if (++marks <= MOST_PAIRED_MARKS) continue;
+    const cut = cutBefore(text, pieceStart, m.index);
+    cuts.push(cut);
+    pieceStart = cut;
+    marks = countMarks(text, cut, m.index + 1);
+  }
+  return cuts;
+}
+
+/** The best place to end a piece that must end by `end`: after a line break, else after a space, else `end`. */
+function cutBefore(text: string, pieceStart: number, end: number): number {
+  let space = -1;
+  for (let i = end - 1; i > pieceStart; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return i + 1;
+    if (c === 32 && space < 0) space = i;
+  }
+  return space > 0 ? space + 1 : end;
+}
+
+function countMarks(text: string, from: number, to: number): number {
+  let marks = 0;
+  for (let i = from; i < to; i++) if ("*_~[]$`".includes(text[i])) marks++;
+  return marks;
+}
