@@ -6,7 +6,7 @@
  */
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
-import { DEFAULT_SEVERITIES, RULE_IDS, type Severity } from "../core/finding";
+import { DEFAULT_SEVERITIES, RULE_IDS, SIZE_LIMIT, type FindingCode, type Severity, type SeveritySetting } from "../core/finding";
 import type { FileResult } from "./results";
 import { RULE_SUMMARIES, ruleDocsUrl } from "../core/rules/catalog";
 
@@ -15,8 +15,10 @@ const LEVELS: Record<Severity, "error" | "warning" | "note"> = { error: "error",
 
 /** The SARIF log for `results`; `cwd` makes artifact URIs relative, as code scanning wants. */
 export function formatSarif(results: readonly FileResult[], context: { cwd: string; version: string }): string {
-  const rules = RULE_IDS.map((id) => {
-    const severity = DEFAULT_SEVERITIES[id];
+  // The size-limit notice is described like a rule, so that every result names a descriptor.
+  const codes: FindingCode[] = [...RULE_IDS, SIZE_LIMIT];
+  const rules = codes.map((id) => {
+    const severity: SeveritySetting = id === SIZE_LIMIT ? "information" : DEFAULT_SEVERITIES[id];
     return {
       id,
       shortDescription: { text: RULE_SUMMARIES[id] },
@@ -28,7 +30,7 @@ export function formatSarif(results: readonly FileResult[], context: { cwd: stri
   const sarifResults = results.flatMap((r) =>
     r.diagnostics.map((d) => ({
       ruleId: d.rule,
-      ruleIndex: RULE_IDS.indexOf(d.rule),
+      ruleIndex: codes.indexOf(d.rule),
       level: LEVELS[d.severity],
       message: { text: d.message },
       locations: [

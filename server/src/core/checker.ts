@@ -9,6 +9,7 @@ import { detached } from "./detached";
 import { DEFAULT_SEVERITIES, type Finding, type RuleId, type Severity, type SeveritySetting } from "./finding";
 import type { SectionProse } from "./markdown/prose";
 import { OpenDraft, type StretchLengths } from "./open-draft";
+import { DEFAULT_MAX_DRAFT_SIZE } from "./size-limit";
 import type { Rule, RuleContext } from "./rules/rule";
 import { specConflict } from "./rules/spec-conflict";
 import { unattributedFigure } from "./rules/unattributed-figure";
@@ -21,6 +22,8 @@ export interface CheckOptions {
   severities: Partial<Record<RuleId, SeveritySetting>>;
   /** Extra phrases that attribute a figure (e.g. "per the desk's tally"), matched case-insensitively. */
   attributionPhrases: string[];
+  /** The most characters checked; the rest of a longer draft is left unchecked, and said so. */
+  maxDraftSize?: number;
 }
 
 export interface Checker {
@@ -43,6 +46,7 @@ export function createChecker(deps: { reference: Reference; options?: Partial<Ch
   const severities = { ...DEFAULT_SEVERITIES, ...deps.options?.severities };
   const active = RULES.filter(([id]) => severities[id] !== "off").map(([id, rule]) => ({ rule, severity: severities[id] as Severity }));
   const analyser = createAnalyser(reference, compilePhrases(deps.options?.attributionPhrases ?? []));
+  const limit = deps.options?.maxDraftSize ?? DEFAULT_MAX_DRAFT_SIZE;
   const sources = new Map<string, SourceArticle>(reference.sources.map((s) => [s.id, s]));
   const context: RuleContext = {
     sourceOf: (id) => sources.get(id),
@@ -64,13 +68,13 @@ export function createChecker(deps: { reference: Reference; options?: Partial<Ch
   return {
     check(text) {
       if (active.length === 0) return [];
-      const run = new OpenDraft(findingsIn).check(text);
+      const run = new OpenDraft(findingsIn, undefined, limit).check(text);
       for (;;) {
         const step = run.next();
         if (step.done) return step.value;
       }
     },
-    open: (stretch) => new OpenDraft(findingsIn, stretch),
+    open: (stretch) => new OpenDraft(findingsIn, stretch, limit),
   };
 }
 

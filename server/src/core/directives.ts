@@ -4,7 +4,7 @@
  * `<!-- claimlint-disable-line [rules] -->`, `<!-- claimlint-disable-next-line [rules] -->`.
  * Only real HTML comments count: a directive inside a code block is code.
  */
-import { RULE_IDS, type RuleId } from "./finding";
+import { RULE_IDS, type FindingCode, type RuleId } from "./finding";
 import type { DraftText } from "./draft-text";
 import type { HtmlComment } from "./markdown/prose";
 import { lastAtOrBefore } from "./sorted";
@@ -19,7 +19,7 @@ interface Span {
 
 /** Answers whether a rule is silenced at an offset. */
 export interface Silencer {
-  silences(rule: RuleId, offset: number): boolean;
+  silences(rule: FindingCode, offset: number): boolean;
 }
 
 /**
@@ -66,8 +66,8 @@ export function readDirectives(comments: readonly HtmlComment[], text: DraftText
  * disabled again until enabled; two line directives name the same line or different ones),
  * so a binary search finds the one span that may hold an offset.
  */
-function byRule(spans: Span[]): Map<RuleId, Span[]> {
-  const map = new Map<RuleId, Span[]>();
+function byRule(spans: Span[]): Map<FindingCode, Span[]> {
+  const map = new Map<FindingCode, Span[]>();
   for (const span of spans) {
     const list = map.get(span.rule);
     if (list) list.push(span);

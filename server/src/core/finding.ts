@@ -58,9 +58,13 @@ export interface FactCitation {
   source: SourceArticle;
 }
 
-/** One problem in a draft. */
+/** Not a rule but a notice about the check itself: a draft over the size limit was checked only in part. */
+export const SIZE_LIMIT = "size-limit";
+export type FindingCode = RuleId | typeof SIZE_LIMIT;
+
+/** One problem in a draft, or the one notice about how it was checked. */
 export interface Finding {
-  rule: RuleId;
+  rule: FindingCode;
   severity: Severity;
   offset: number;
   length: number;

@@ -27,6 +27,7 @@ import type { DraftText } from "./draft-text";
 import { coverChanges, type Change, type ChangedStretch } from "./changes";
 import { readDirectives } from "./directives";
 import { shiftFinding, type Finding } from "./finding";
+import { checkedPart, DEFAULT_MAX_DRAFT_SIZE } from "./size-limit";
 import { frontMatterEnd } from "./markdown/extensions";
 import { DraftInput } from "./markdown/input";
 import { LED_BLOCKS, leadsIn, markdownParser, readSection, type HtmlComment, type ProseBlock, type SectionProse } from "./markdown/prose";
@@ -77,6 +78,8 @@ export class OpenDraft {
     private readonly findingsIn: (prose: SectionProse) => Finding[],
     /** How long the first stretch parsed is, reading a whole draft and re-reading after an edit. */
     private readonly stretch: StretchLengths = STRETCH,
+    /** The most characters checked (see checkedPart). */
+    private readonly limit: number = DEFAULT_MAX_DRAFT_SIZE,
   ) {}
 
   /** Notes an edit to the text; edits are noted in the order they were made. */
@@ -88,14 +91,28 @@ export class OpenDraft {
    * Checks `text`, the draft as it stands after every edit noted so far. Run the generator to
    * its end for the findings; a generator dropped before its end changes nothing.
    */
-  check(text: DraftText): Generator<void, Finding[], void> {
-    const base = this.checked;
+  check(draft: DraftText): Generator<void, Finding[], void> {
     const consumed = this.edits.length;
+    const { text, notice } = checkedPart(draft, this.limit);
+    if (notice) {
+      // The part checked of a draft over the limit loses or gains text at its end with every
+      // edit before it, so it is read whole, and nothing is kept to build on.
+      this.checked = undefined;
+      return this.run(text, undefined, undefined, consumed, this.kept, notice);
+    }
+    const base = this.checked;
     const cover = base ? usableCover(base, this.edits, text) : undefined;
     return this.run(text, base, cover, consumed, this.kept);
   }
 
-  private *run(text: DraftText, base: Checked | undefined, cover: ChangedStretch | undefined, consumed: number, generation: number): Generator<void, Finding[], void> {
+  private *run(
+    text: DraftText,
+    base: Checked | undefined,
+    cover: ChangedStretch | undefined,
+    consumed: number,
+    generation: number,
+    notice?: Finding,
+  ): Generator<void, Finding[], void> {
     if (base && consumed === 0 && text === base.text) return base.findings;
     const frontMatter = base && cover && frontMatterKept(base, cover) ? base.frontMatterEnd : frontMatterOf(text);
     // A changed front matter shifts what the parser sees at the top: read everything again.
@@ -176,8 +193,9 @@ export class OpenDraft {
     }
 
     const findings = applyDirectives(sections, starts, text);
+    if (notice) findings.push(notice);
     if (generation === this.kept) {
-      this.checked = { text, frontMatterEnd: frontMatter, sections, starts, findings };
+      if (!notice) this.checked = { text, frontMatterEnd: frontMatter, sections, starts, findings };
       this.edits.splice(0, consumed);
       this.kept++;
     }

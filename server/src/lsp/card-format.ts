@@ -3,16 +3,17 @@
  * with their conversion, and source citations. Pure functions; no LSP imports.
  */
 import type { SourceArticle } from "../reference/types";
-import type { RuleId } from "../core/finding";
+import type { FindingCode } from "../core/finding";
 import { describeFact } from "../core/rules/wording";
 
 /** Short titles for the card heading; the one-line summaries live in RULE_SUMMARIES. */
-export const RULE_TITLES: Record<RuleId, string> = {
+export const RULE_TITLES: Record<FindingCode, string> = {
   "unattributed-figure": "Figure without a source",
   "unattributed-spec": "Weapon specification without a source",
   "spec-conflict": "Specification disagrees with the reference",
   "unit-mismatch": "Conversion does not match the value",
   "vague-attribution": "Unnamed source",
+  "size-limit": "Draft checked only in part",
 };
 
 /**

@@ -5,7 +5,7 @@
  */
 import { CodeActionKind, type CodeAction, type TextEdit, type WorkspaceEdit } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
-import type { Finding, Fix, TextEdit as FindingEdit } from "../core/finding";
+import { SIZE_LIMIT, type Finding, type Fix, type TextEdit as FindingEdit } from "../core/finding";
 import { toDiagnostic } from "./diagnostics";
 
 /** The kind under which `Correct the conversion` runs for a whole draft (on save, say). */
@@ -24,6 +24,8 @@ export function quickFixes(findings: readonly Finding[], context: ActionContext)
   const actions: CodeAction[] = [];
   const ignored = new Set<string>();
   for (const finding of findings) {
+    // A directive cannot silence the size-limit notice, so none is offered.
+    if (finding.rule === SIZE_LIMIT) continue;
     const diagnostics = [toDiagnostic(finding, context.document)];
     // A finding's only fix is the one to offer, unless another finding on the same words has
     // a fix better by nature: on a contradicted spec, the reference value beats adding a source.
