@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
+import { runs } from "./property-seed";
 import { describe, expect, it } from "vitest";
 import type { Change } from "../../server/src/core/changes";
 import type { Finding } from "../../server/src/core/finding";
@@ -132,7 +133,7 @@ describe("an open draft", () => {
           expect(drain(draft.check(text))).toEqual(bundledChecker.check(text));
         }
       }),
-      { numRuns: 150 },
+      { numRuns: runs(150) },
     );
   });
 
@@ -151,7 +152,7 @@ describe("an open draft", () => {
           expect(drain(draft.check(text))).toEqual(bundledChecker.check(text));
         }
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 
@@ -166,7 +167,7 @@ describe("an open draft", () => {
           expect(drain(draft.check(text))).toEqual(bundledChecker.check(text));
         }
       }),
-      { numRuns: 100 },
+      { numRuns: runs(100) },
     );
   });
 

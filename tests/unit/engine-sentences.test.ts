@@ -4,6 +4,7 @@
  * segmentation gives.
  */
 import fc from "fast-check";
+import { runs } from "./property-seed";
 import { describe, expect, it } from "vitest";
 import { canEndInside, sentencesAround, splitSentences } from "../../server/src/core/sentences";
 
@@ -28,7 +29,7 @@ describe("sentences around offsets", () => {
         }
         expect(around).toEqual([...around].sort((a, b) => a.start - b.start));
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 });
@@ -46,7 +47,7 @@ describe("a stretch with nothing that could end a sentence before its own end", 
         const segments = [...segmenter.segment(text)];
         expect(segments.length).toBeLessThanOrEqual(1);
       }),
-      { numRuns: 5000 },
+      { numRuns: runs(5000) },
     );
   });
 });
