@@ -1,6 +1,8 @@
 /** The workspace around a draft: configuration files that change, and drafts never opened. */
 import { readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import * as path from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { DidChangeWatchedFilesNotification, FileChangeType, type PublishDiagnosticsParams } from "vscode-languageserver-protocol/node";
 import { DRAFT, session } from "./fixtures";
@@ -88,6 +90,21 @@ describe("problems in configuration and reference files", () => {
     expect((await s.diagnostics(uri)).diagnostics.map((d) => d.code)).toContain("unattributed-figure");
     const onFile = await s.diagnostics(s.uri(".claimlintrc.json"), (p) => p.diagnostics.length > 0, "the configuration's diagnostics");
     expect(placed(onFile)).toEqual(["0:0 the file is larger than 4 MB, claimlint's limit for configuration and reference files; the defaults are used"]);
+  });
+
+  it("a reference that is a pipe or a device is refused without blocking the server, and one that is not UTF-8 is marked", async () => {
+    const s = await session({ files: { "facts/latin1.json": "" } });
+    const pipe = path.join(s.options.root, "facts", "pipe.json");
+    execFileSync("mkfifo", [pipe]);
+    writeFileSync(path.join(s.options.root, "facts", "latin1.json"), Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d])); // {"é":1} in Latin-1
+    s.settings = { references: ["facts/pipe.json", "/dev/zero", "facts/latin1.json"] };
+    const uri = s.uri("draft.md");
+    await s.open(uri, DRAFT);
+    expect((await s.diagnostics(uri)).diagnostics.map((d) => d.code)).toContain("spec-conflict"); // the bundled reference applies
+    const problems = async (file: string) => placed(await s.diagnostics(pathToFileURL(file).href, (p) => p.diagnostics.length > 0, `the problem of ${file}`));
+    expect(await problems(pipe)).toEqual([expect.stringMatching(/^0:0 cannot read the file: it is a pipe or a device, not a file/)]);
+    expect(await problems("/dev/zero")).toEqual([expect.stringMatching(/^0:0 cannot read the file: it is a pipe or a device, not a file/)]);
+    expect(await problems(path.join(s.options.root, "facts", "latin1.json"))).toEqual([expect.stringMatching(/^0:0 the file is not UTF-8 text/)]);
   });
 
   it("an empty configuration is marked at its top", async () => {

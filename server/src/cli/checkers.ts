@@ -5,7 +5,7 @@
  */
 import * as path from "node:path";
 import { defaultConfig, findConfigFile, formatConfigProblem, loadConfig, toCheckOptions } from "../config/config";
-import { MAX_JSON_FILE_BYTES } from "../config/json";
+import { MAX_JSON_FILE_BYTES, settingsText } from "../config/json";
 import type { CheckOptions, Checker } from "../core/checker";
 import { asConfigProblem, bundledReference, loadReferenceFiles } from "../reference/load";
 import type { Reference } from "../reference/types";
@@ -49,18 +49,9 @@ export function createCheckerCache(io: CliIo, makeChecker: MakeChecker, problem:
     return checker;
   }
 
-  /**
-   * A configuration or reference file's text. The reader refuses a file over the size limit
-   * before reading it (EFBIG), and the bytes must be UTF-8: decoding them leniently would
-   * slip replacement characters into phrases and names.
-   */
+  /** A configuration or reference file's text; the reader refuses a file over the size limit before reading it (EFBIG). */
   function readSettingsText(absolutePath: string): string {
-    const bytes = io.readFile(absolutePath, MAX_JSON_FILE_BYTES);
-    try {
-      return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    } catch {
-      throw Object.assign(new Error("not UTF-8"), { code: "EILSEQ" });
-    }
+    return settingsText(io.readFile(absolutePath, MAX_JSON_FILE_BYTES));
   }
 
   /** The checker for drafts in `folder` (absolute), from the nearest configuration above it. */

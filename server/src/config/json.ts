@@ -14,6 +14,18 @@ import { indexLines } from "../core/lines";
  */
 export const MAX_JSON_FILE_BYTES = 4 * 1024 * 1024;
 
+/**
+ * A configuration or reference file's bytes as text. They must be UTF-8: decoding them
+ * leniently would slip replacement characters into phrases and names.
+ */
+export function settingsText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw Object.assign(new Error("not UTF-8"), { code: "EILSEQ" });
+  }
+}
+
 /** Nesting deeper than this is no configuration or reference; the cap keeps the parser's stack small. */
 const MAX_NESTING = 64;
 

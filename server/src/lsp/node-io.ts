@@ -1,5 +1,6 @@
 /** The real file system, as the project loader reads it. */
 import * as fs from "node:fs";
+import { MAX_JSON_FILE_BYTES, settingsText } from "../config/json";
 import type { ProjectIo } from "./project";
 
 export const nodeProjectIo: ProjectIo = {
@@ -10,5 +11,13 @@ export const nodeProjectIo: ProjectIo = {
       return false; // an unreadable folder holds no configuration we could use
     }
   },
-  readText: (p) => fs.readFileSync(p, "utf8"),
+  readText: (p) => {
+    // Only a regular file of a sane size is read: a pipe would block the server and a device
+    // (`/dev/zero`) would never end.
+    const stat = fs.statSync(p);
+    if (stat.isDirectory()) throw Object.assign(new Error("a folder"), { code: "EISDIR" });
+    if (!stat.isFile()) throw new Error("it is a pipe or a device, not a file");
+    if (stat.size > MAX_JSON_FILE_BYTES) throw Object.assign(new Error("too large"), { code: "EFBIG" });
+    return settingsText(fs.readFileSync(p));
+  },
 };
