@@ -159,7 +159,7 @@ const codeUnit = fc.oneof(
   { weight: 2, arbitrary: fc.integer({ min: 0x10000, max: 0x10ffff }).map((c) => String.fromCodePoint(c)) },
   { weight: 2, arbitrary: fc.string({ unit: "grapheme", maxLength: 4 }) },
 );
-const unicodeDraft = fc.array(codeUnit, { maxLength: 300 }).map((a) => a.join(""));
+const unicodeDraft = fc.array(codeUnit, { maxLength: 400, size: "max" }).map((a) => a.join(""));
 
 // ---------------------------------------------------------------------------------------------
 // The promises
