@@ -14,6 +14,8 @@ import * as path from "node:path";
 const root = path.resolve(__dirname, "../..");
 const cli = path.join(root, "dist", "cli.js");
 const isRoot = process.getuid?.() === 0;
+/** The unprivileged user and group of Debian and most Linux systems. */
+const NOBODY = 65534;
 const FIFTY_MB = 50 * 1024 * 1024;
 
 let dir: string;
@@ -81,23 +83,21 @@ describe("drafts that cannot be checked", () => {
     expect(r.status).toBe(2);
   });
 
-  it.skipIf(isRoot)(
-    isRoot
-      ? "SKIPPED when run as root, who reads a file whatever its mode: a draft with mode 000 is reported as permission denied (the socket above is the unreadable input root cannot read)"
-      : "a draft with mode 000 is reported as permission denied, and the others are checked",
-    () => {
-      write({ "locked/locked.md": "They sent 4,000 troops.\n", "locked/open.md": "They sent 4,000 troops.\n" });
-      chmodSync(path.join(dir, "locked/locked.md"), 0o000);
-      try {
-        const r = exec(["locked"]);
-        expect(r.stderr).toBe("locked/locked.md: not checked: permission denied\n");
-        expect(r.stdout).toMatch(/^locked\/open\.md:1:11 {2}warning/);
-        expect(r.status).toBe(2);
-      } finally {
-        chmodSync(path.join(dir, "locked/locked.md"), 0o644);
-      }
-    },
-  );
+  it("a draft with mode 000 is reported as permission denied, and the others are checked", () => {
+    write({ "locked/locked.md": "They sent 4,000 troops.\n", "locked/open.md": "They sent 4,000 troops.\n" });
+    chmodSync(path.join(dir, "locked/locked.md"), 0o000);
+    try {
+      // Root reads a file whatever its mode, so as root the CLI runs as nobody, as a writer would.
+      const asUser = isRoot ? { uid: NOBODY, gid: NOBODY } : {};
+      if (isRoot) chmodSync(dir, 0o755);
+      const r = spawnSync(process.execPath, [cli, "locked"], { cwd: dir, encoding: "utf8", ...asUser });
+      expect(r.stderr).toBe("locked/locked.md: not checked: permission denied\n");
+      expect(r.stdout).toMatch(/^locked\/open\.md:1:11 {2}warning/);
+      expect(r.status).toBe(2);
+    } finally {
+      chmodSync(path.join(dir, "locked/locked.md"), 0o644);
+    }
+  });
 });
 
 describe("drafts over a size", () => {
