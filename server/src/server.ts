@@ -4,9 +4,11 @@
  * Emacs, Helix), `--node-ipc` (the VS Code extension) or `--socket=PORT`.
  */
 import "./regexp-compilation";
+import { format } from "node:util";
 import { setFlagsFromString } from "node:v8";
 import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
 import { version } from "../../package.json";
+import { Reframer } from "./lsp/framing";
 import { startServer } from "./lsp/start";
 
 const args = process.argv.slice(2);
@@ -21,7 +23,17 @@ if (args.includes("--version") || args.includes("-v")) {
   // (the diagnostics sent, the findings moved), so a 10 MB draft kept about 300 MB resident.
   // Growing by a tenth keeps it near 200 MB, and keystrokes are no slower.
   setFlagsFromString("--heap-growing-percent=10");
-  const connection = createConnection(ProposedFeatures.all);
+  // Over stdio the client's bytes are framed again before the library reads them, so that a
+  // broken header costs one message, not every message after it (see framing.ts).
+  const input = args.includes("--stdio") ? process.stdin.pipe(new Reframer((bytes, why) => connection.console.error(`skipped ${bytes} bytes of input: ${why}`))) : undefined;
+  const connection = input ? createConnection(ProposedFeatures.all, input, process.stdout) : createConnection(ProposedFeatures.all);
+  if (input) {
+    // Handed its streams, the library leaves the console as it is; anything printed would
+    // land among the messages on stdout, so it goes to the editor's log instead.
+    console.log = console.info = console.debug = (...args: unknown[]) => connection.console.log(format(...args));
+    console.warn = (...args: unknown[]) => connection.console.warn(format(...args));
+    console.error = (...args: unknown[]) => connection.console.error(format(...args));
+  }
   // A bug in one message must not take the editor's checking down with it.
   process.on("uncaughtException", (error) => connection.console.error(`unexpected error: ${error.stack ?? error.message}`));
   startServer(connection);

@@ -17,15 +17,18 @@ import {
   ExitNotification,
   InitializedNotification,
   InitializeRequest,
+  LogMessageNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
   ShowMessageNotification,
   ShutdownRequest,
   type ClientCapabilities,
   type InitializeResult,
+  type LogMessageParams,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type ShowMessageParams,
+  type TextDocumentContentChangeEvent,
   type TextEdit,
 } from "vscode-languageserver-protocol/node";
 import { TextDocument } from "vscode-languageserver-textdocument";
@@ -61,6 +64,8 @@ export class Session {
   readonly connection: ProtocolConnection;
   readonly process: ChildProcess;
   readonly messages: ShowMessageParams[] = [];
+  /** What the server logged to the editor's output (window/logMessage), oldest first. */
+  readonly logs: LogMessageParams[] = [];
   readonly registrations: string[] = [];
   settings: Record<string, unknown>;
   /** Told of each draft the server asks settings for, before the answer goes. */
@@ -81,6 +86,7 @@ export class Session {
     this.connection = createProtocolConnection(this.process.stdout!, this.process.stdin!);
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => this.record(() => this.published.push(p)));
     this.connection.onNotification(ShowMessageNotification.type, (p) => this.record(() => this.messages.push(p)));
+    this.connection.onNotification(LogMessageNotification.type, (p) => this.record(() => this.logs.push(p)));
     this.connection.onRequest(ConfigurationRequest.type, async (p) => {
       for (const item of p.items) await this.beforeSettingsFor(item.scopeUri);
       setTimeout(() => p.items.forEach((item) => this.afterSettingsFor(item.scopeUri)));
@@ -131,6 +137,29 @@ export class Session {
     this.documents.set(uri, after);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: after.version }, contentChanges: [change] });
     return text;
+  }
+
+  /**
+   * Sends changes as they are, ranges included, with `version` (by default the next), and
+   * returns the text the client then holds. The text is kept as the textdocument library
+   * gives it for each change applied to a document made afresh from the text before it: its
+   * own edited document can miscount lines after a range past the last line.
+   */
+  async change(uri: string, changes: TextDocumentContentChangeEvent[], version = this.document(uri).version + 1): Promise<string> {
+    let text = this.document(uri).getText();
+    for (const change of changes) text = TextDocument.update(TextDocument.create(uri, "markdown", version, text), [change], version).getText();
+    this.documents.set(uri, TextDocument.create(uri, "markdown", version, text));
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
+    return text;
+  }
+
+  /**
+   * Writes bytes to the server's input as they are, framing and all. The connection writes a
+   * message's header and body separately, so call this only when no message is on its way:
+   * every send awaited and every request of the server answered.
+   */
+  async sendRaw(bytes: Uint8Array | string): Promise<void> {
+    await new Promise<void>((resolve, reject) => this.process.stdin!.write(bytes, (error) => (error ? reject(error) : resolve())));
   }
 
   document(uri: string): TextDocument {

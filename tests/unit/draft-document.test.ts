@@ -3,7 +3,9 @@
  * textdocument library does. After any run of edits, text, lines and positions must be what the
  * library gives for each change applied to a document made afresh from the text before it.
  * (The library's own edited document can miscount lines after a change whose range points past
- * the last line, and then place later changes wrongly.)
+ * the last line, and then place later changes wrongly.) Each text gets a revision of its own,
+ * whatever versions the client sends, and a change or an open that is malformed is refused,
+ * changing nothing.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -60,6 +62,52 @@ describe("a chunked draft document", () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("names each text apart, whatever version numbers the client sends", () => {
+    const document = DraftDocument.create("file:///d.md", "markdown", 5, "Kyiv lost 12 jets.");
+    const other = DraftDocument.create("file:///e.md", "markdown", 5, "Kyiv lost 12 jets.");
+    const seen = new Set([document.revision, other.revision]);
+    for (const [version, text] of [[5, "x"], [3, "y"], [3, "z"]] as const) {
+      document.update([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text }], version);
+      expect(document.version).toBe(version);
+      seen.add(document.revision);
+    }
+    expect(seen.size).toBe(5);
+  });
+
+  it("refuses a notification with a change that is not one, changing nothing", () => {
+    const document = DraftDocument.create("file:///d.md", "markdown", 1, base(0));
+    const { revision } = document;
+    const good = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "x" };
+    const malformed = [
+      { range: null, text: "x" },
+      { text: 5 },
+      {},
+      null,
+      { range: { start: { line: "1", character: 0 }, end: { line: 1, character: 0 } }, text: "x" },
+      { range: { start: { line: 1.5, character: 0 }, end: { line: 2, character: 0 } }, text: "x" },
+      { range: { start: { line: 1, character: 0 } }, text: "x" },
+    ];
+    for (const change of malformed) expect(() => document.update([good, change as TextDocumentContentChangeEvent], 2), JSON.stringify(change)).toThrow(/refused/);
+    expect(() => document.update([good], "2" as unknown as number)).toThrow(/refused/);
+    expect(document.getText()).toBe(base(0));
+    expect(document.version).toBe(1);
+    expect(document.revision).toBe(revision);
+    // Out of range is not malformed: clamped, as the textdocument library clamps.
+    document.update([{ range: { start: { line: -4, character: -1 }, end: { line: 0, character: 0 } }, text: "y" }], 2);
+    expect(document.getText()).toBe(`y${base(0)}`);
+  });
+
+  it("refuses to open without a string URI and text and a whole version", () => {
+    const bad: [unknown, unknown, unknown][] = [
+      [5, 1, "text"],
+      ["file:///d.md", 1, undefined],
+      ["file:///d.md", 1, 5],
+      ["file:///d.md", "1", "text"],
+      ["file:///d.md", 1.5, "text"],
+    ];
+    for (const [uri, version, text] of bad) expect(() => DraftDocument.create(uri as string, "markdown", version as number, text as string)).toThrow(/refused/);
   });
 
   it("hands a check the text of its version, whatever edits follow", () => {

@@ -99,10 +99,14 @@ function cut(text: string): string[] {
   return pieces;
 }
 
+/** Counts the texts of every draft: each open and each edit makes a new one. */
+let texts = 0;
+
 export class DraftDocument implements TextDocument {
   private text: ChunkedText;
   /** Where each line starts; undefined until asked for after an edit that made it unsure. */
   private lineOffsets?: number[];
+  private currentRevision = ++texts;
 
   private constructor(
     readonly uri: string,
@@ -113,12 +117,23 @@ export class DraftDocument implements TextDocument {
     this.text = chunked(content);
   }
 
+  /** Throws, opening nothing, unless the URI and the text are strings and the version a whole number. */
   static create(uri: string, languageId: string, version: number, content: string): DraftDocument {
+    if (typeof uri !== "string" || typeof content !== "string" || !Number.isInteger(version))
+      throw new TypeError(`a draft is opened with a URI, a whole version number and its text; refused ${JSON.stringify({ uri, version, text: typeof content })}`);
     return new DraftDocument(uri, languageId, version, content);
   }
 
   get version(): number {
     return this.currentVersion;
+  }
+
+  /**
+   * Names this text among all the texts of all drafts. The editor's version number cannot: a
+   * client may send a version twice, or an older one after a newer.
+   */
+  get revision(): number {
+    return this.currentRevision;
   }
 
   get lineCount(): number {
@@ -177,8 +192,13 @@ export class DraftDocument implements TextDocument {
     return this.text.slice(this.beforeLineEnd(next, lines[line]), next);
   }
 
-  /** Applies changes in order, each in the text the one before it left, as the LSP sends them. */
+  /**
+   * Applies changes in order, each in the text the one before it left, as the LSP sends them.
+   * Throws, changing nothing, when any of them is malformed (see `assertChanges`).
+   */
   update(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
+    assertChanges(changes, version);
+    this.currentRevision = ++texts;
     for (const change of changes) {
       if (!("range" in change)) {
         this.text = chunked(change.text);
@@ -246,6 +266,31 @@ function lineStarts(text: string, offset: number): number[] {
     } else if (c === LF) starts.push(offset + i + 1);
   }
   return starts;
+}
+
+/**
+ * Throws unless every change is one the LSP could send: a text, and if a range, one whose
+ * positions are whole numbers; and the version a whole number. Numbers out of range are
+ * well formed (they are clamped, as the textdocument library clamps them); a change that is
+ * not one has no meaning to clamp to, and applying the changes before it would leave a text
+ * the client never had.
+ */
+export function assertChanges(changes: readonly unknown[], version: unknown): asserts changes is TextDocumentContentChangeEvent[] {
+  if (!Number.isInteger(version)) throw new TypeError(`a change needs a whole version number, not ${JSON.stringify(version)}; refused`);
+  const malformed = changes.find((change) => !isChange(change));
+  if (malformed !== undefined) throw new TypeError(`not a text change: ${JSON.stringify(malformed)?.slice(0, 200)}; refused with the changes sent with it`);
+}
+
+function isChange(change: unknown): boolean {
+  if (typeof change !== "object" || change === null || typeof (change as { text?: unknown }).text !== "string") return false;
+  if (!("range" in change)) return true;
+  const range = change.range as { start?: unknown; end?: unknown } | null;
+  return typeof range === "object" && range !== null && isPosition(range.start) && isPosition(range.end);
+}
+
+function isPosition(position: unknown): boolean {
+  const { line, character } = (position ?? {}) as { line?: unknown; character?: unknown };
+  return Number.isInteger(line) && Number.isInteger(character);
 }
 
 function ordered(range: Range): Range {

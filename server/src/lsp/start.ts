@@ -15,6 +15,7 @@ import {
   type CodeAction,
   type Connection,
   type InitializeResult,
+  type PublishDiagnosticsParams,
 } from "vscode-languageserver";
 import { version } from "../../../package.json";
 import { citedSources } from "../core/cited-sources";
@@ -22,7 +23,7 @@ import type { Finding } from "../core/finding";
 import type { OpenDraft } from "../core/open-draft";
 import { FIX_ALL_KIND, fixAll, quickFixes } from "./code-actions";
 import { createConfigProblems } from "./config-problems";
-import { DraftDocument } from "./draft-document";
+import { assertChanges, DraftDocument } from "./draft-document";
 import { FULL_SUPPORT, toDiagnostic, type DiagnosticSupport } from "./diagnostics";
 import { hoverCardAt } from "./hover-cards";
 import { createProjects, type Project } from "./project";
@@ -32,9 +33,9 @@ import { createWorkspaceCheck } from "./workspace-check";
 import { nodeProjectIo } from "./node-io";
 import { markdownToPlainText } from "./plain-text";
 
-/** The findings of one version of an open draft. */
+/** The findings of one text of an open draft (see DraftDocument.revision). */
 interface Analysis {
-  version: number;
+  revision: number;
   findings: Finding[];
   project: Project;
 }
@@ -62,8 +63,15 @@ interface ClientSupport {
   snippetEdits: boolean;
   watchedFiles: boolean;
   configurationChange: boolean;
+  workspaceFolders: boolean;
   diagnostics: DiagnosticSupport;
 }
+
+/**
+ * Diagnostics sent but not yet written out to the client, beyond which it is falling behind:
+ * those of a huge draft, some 2 MB of JSON.
+ */
+const BACKLOG = 5_000;
 
 export function startServer(connection: Connection): void {
   const kept = new Map<string, Kept>();
@@ -73,6 +81,8 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments<DraftDocument>({
     create: DraftDocument.create,
     update(document, changes, version) {
+      // A malformed change refuses its whole notification before anything is noted or applied.
+      assertChanges(changes, version);
       const draft = kept.get(document.uri)?.draft;
       for (const change of changes) {
         if (draft) {
@@ -86,13 +96,17 @@ export function startServer(connection: Connection): void {
     },
   });
   const analyses = new Map<string, Analysis>();
-  const checks = new Map<string, { document: DraftDocument; version: number; generation: number; done: Promise<Analysis | undefined> }>();
+  const checks = new Map<string, { revision: number; generation: number; done: Promise<Analysis | undefined> }>();
   const pending = new Map<string, NodeJS.Immediate>();
   let folders: string[] = [];
-  let client: ClientSupport = { markdownHover: true, pullDiagnostics: false, pullRefresh: false, snippetEdits: false, watchedFiles: false, configurationChange: false, diagnostics: FULL_SUPPORT };
+  let client: ClientSupport = { markdownHover: true, pullDiagnostics: false, pullRefresh: false, snippetEdits: false, watchedFiles: false, configurationChange: false, workspaceFolders: false, diagnostics: FULL_SUPPORT };
 
   const problems = createConfigProblems(connection);
-  const projects = createProjects(nodeProjectIo, problems.report);
+  // VS Code's extension says whether the user trusts the workspace. Other editors (Neovim,
+  // Emacs) have no such notion and send nothing: the user started the server on files they
+  // chose, so the workspace is trusted.
+  let workspaceTrusted = true;
+  const projects = createProjects(nodeProjectIo, problems.report, { trusted: () => workspaceTrusted, folders: () => folders });
   const settings = createSettingsSource(connection, (message) => problems.notifyOnce(message));
 
   /** An error in a handler is logged and answered with an empty result: the editor goes on. */
@@ -132,12 +146,12 @@ export function startServer(connection: Connection): void {
    * files changed): a check begun before the last of them is dropped.
    */
   let generation = 0;
-  /** The draft is still open as this object, at this version, and nothing asked for a fresh check. */
-  const isCurrent = (document: DraftDocument, version: number, since: number) =>
-    documents.get(document.uri) === document && document.version === version && generation === since;
+  /** The draft is still open as this object, with this text, and nothing asked for a fresh check. */
+  const isCurrent = (document: DraftDocument, revision: number, since: number) =>
+    documents.get(document.uri) === document && document.revision === revision && generation === since;
 
   /**
-   * The analysis of the draft's current version: the one in hand, the one under way, or a new
+   * The analysis of the draft's current text: the one in hand, the one under way, or a new
    * one, which pushes its diagnostics when done. Undefined when checking is off for the draft
    * or a newer edit overtook the check.
    */
@@ -145,25 +159,25 @@ export function startServer(connection: Connection): void {
     const document = documents.get(uri);
     if (!document) return Promise.resolve(undefined);
     const known = analyses.get(uri);
-    if (known?.version === document.version) return Promise.resolve(known);
+    if (known?.revision === document.revision) return Promise.resolve(known);
     const running = checks.get(uri);
-    if (running?.document === document && running.version === document.version && running.generation === generation) return running.done;
+    if (running?.revision === document.revision && running.generation === generation) return running.done;
     const done = check(document).finally(() => {
       if (checks.get(uri)?.done === done) checks.delete(uri);
     });
-    checks.set(uri, { document, version: document.version, generation, done });
+    checks.set(uri, { revision: document.revision, generation, done });
     return done;
   }
 
-  /** Checks the draft's current version, unless it changes meanwhile (see `dropped`). */
+  /** Checks the draft's current text, unless it changes meanwhile (see `dropped`). */
   async function check(document: DraftDocument): Promise<Analysis | undefined> {
-    const { uri, version } = document;
+    const { uri, version, revision } = document;
     const since = generation;
     const editorSettings = await settings.for(uri);
-    if (!isCurrent(document, version, since)) return dropped(document);
+    if (!isCurrent(document, revision, since)) return dropped(document);
     if (!editorSettings.enable) {
       kept.delete(uri);
-      void connection.sendDiagnostics({ uri, version, diagnostics: [] });
+      publish({ uri, version, diagnostics: [] });
       return undefined;
     }
     const project = projectFor(uri, editorSettings);
@@ -183,7 +197,7 @@ export function startServer(connection: Connection): void {
         }
         if (performance.now() - slice >= SLICE_MS) {
           await nextTurn();
-          if (!isCurrent(document, version, since) || kept.get(uri) !== open) return dropped(document);
+          if (!isCurrent(document, revision, since) || kept.get(uri) !== open) return dropped(document);
           slice = performance.now();
         }
       }
@@ -191,9 +205,9 @@ export function startServer(connection: Connection): void {
       kept.delete(uri); // the next check starts afresh
       connection.console.error(`checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
-    const analysis = { version, findings, project };
+    const analysis = { revision, findings, project };
     analyses.set(uri, analysis);
-    void connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, document, client.diagnostics)) });
+    publish({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, document, client.diagnostics)) });
     return analysis;
   }
 
@@ -206,14 +220,46 @@ export function startServer(connection: Connection): void {
     return undefined;
   }
 
+  /**
+   * Diagnostics go out at once while the client takes them. When more than BACKLOG of them
+   * are still to be written out (a client that stopped reading), each draft's newest list
+   * waits instead, replacing any older one waiting: the server holds one list per draft for
+   * such a client, not one per check.
+   */
+  let unwritten = 0;
+  const waiting = new Map<string, PublishDiagnosticsParams>();
+  function publish(params: PublishDiagnosticsParams): void {
+    if (waiting.size === 0 && unwritten <= BACKLOG) return send(params);
+    waiting.delete(params.uri); // drafts go in the order of their newest lists
+    waiting.set(params.uri, params);
+  }
+  function send(params: PublishDiagnosticsParams): void {
+    const count = params.diagnostics.length;
+    unwritten += count;
+    const written = () => {
+      unwritten -= count;
+      for (const [uri, next] of waiting) {
+        if (unwritten > BACKLOG) break;
+        waiting.delete(uri);
+        send(next);
+      }
+    };
+    // Settled once written out, or failed (the library logs why).
+    connection.sendDiagnostics(params).then(written, written);
+  }
+
   /** Checks a draft now (or joins the check under way) and returns its findings. */
   async function validate(uri: string): Promise<Finding[]> {
     return (await analysisOf(uri))?.findings ?? [];
   }
 
-  /** Queues a check; edits arriving in the same turn of the event loop share one. */
+  /**
+   * Queues a check for the next turn of the event loop, and each edit queues it again: the
+   * messages of a burst are read one per turn, so the draft is checked once they stop
+   * coming, not between every two of them.
+   */
   function schedule(uri: string): void {
-    if (pending.has(uri)) return;
+    clearImmediate(pending.get(uri));
     pending.set(
       uri,
       setImmediate(() => {
@@ -232,6 +278,7 @@ export function startServer(connection: Connection): void {
 
   const workspace = createWorkspaceCheck({
     connection,
+    publish,
     diagnosticSupport: () => client.diagnostics,
     folders: () => folders,
     isOpen: (uri) => documents.get(uri) !== undefined,
@@ -244,7 +291,8 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     const caps = params.capabilities;
-    const options = (params.initializationOptions ?? {}) as { pullDiagnostics?: unknown };
+    const options = (params.initializationOptions ?? {}) as { pullDiagnostics?: unknown; workspaceTrusted?: unknown };
+    workspaceTrusted = options.workspaceTrusted !== false;
     const hoverFormats = caps.textDocument?.hover?.contentFormat;
     client = {
       markdownHover: !hoverFormats || hoverFormats.includes(MarkupKind.Markdown),
@@ -253,6 +301,7 @@ export function startServer(connection: Connection): void {
       snippetEdits: !!caps.workspace?.workspaceEdit?.snippetEditSupport && !!caps.workspace?.workspaceEdit?.documentChanges,
       watchedFiles: !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration,
       configurationChange: !!caps.workspace?.didChangeConfiguration?.dynamicRegistration,
+      workspaceFolders: !!caps.workspace?.workspaceFolders,
       // Links and related information go only to editors that say they show them: on a long
       // draft they are a good part of what every keystroke sends.
       diagnostics: {
@@ -283,17 +332,31 @@ export function startServer(connection: Connection): void {
         // Reference files may have any name, so any JSON file's change re-reads the configuration.
         watchers: [{ globPattern: "**/.claimlintrc.json" }, { globPattern: "**/*.json" }],
       });
-    connection.workspace.onDidChangeWorkspaceFolders((event) => {
-      const removed = new Set(event.removed.map((f) => pathOf(f.uri)));
-      folders = [...folders.filter((f) => !removed.has(f)), ...event.added.map((f) => pathOf(f.uri)).filter((p): p is string => !!p)];
-      projects.invalidate();
-      recheckAll();
-    });
+    // The library refuses the subscription, with an error, for a client without workspace folders.
+    if (client.workspaceFolders)
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((f) => pathOf(f.uri)));
+        folders = [...folders.filter((f) => !removed.has(f)), ...event.added.map((f) => pathOf(f.uri)).filter((p): p is string => !!p)];
+        projects.invalidate();
+        recheckAll();
+      });
   });
 
   // Opening or saving a draft always checks it; typing checks it in the `onType` mode.
   // (The documents manager reports an open as a change of content, too.)
   const opened = new Set<string>();
+  /** Drops all the server holds for a draft. */
+  function forget(uri: string): void {
+    opened.delete(uri);
+    clearImmediate(pending.get(uri));
+    pending.delete(uri);
+    analyses.delete(uri);
+    checks.delete(uri);
+    kept.delete(uri);
+  }
+  // A draft opened again without being closed (a client's slip) is a new text: nothing kept
+  // for the old one may serve it, and it is checked as any opened draft is.
+  documents.onDidOpen((event) => forget(event.document.uri));
   documents.onDidChangeContent((event) => {
     const uri = event.document.uri;
     if (!opened.has(uri)) {
@@ -306,14 +369,8 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidSave((event) => schedule(event.document.uri));
   documents.onDidClose((event) => {
-    const uri = event.document.uri;
-    opened.delete(uri);
-    clearImmediate(pending.get(uri));
-    pending.delete(uri);
-    analyses.delete(uri);
-    checks.delete(uri);
-    kept.delete(uri);
-    void workspace.closed(uri);
+    forget(event.document.uri);
+    void workspace.closed(event.document.uri);
   });
 
   connection.onDidChangeConfiguration((params) => {
@@ -334,11 +391,11 @@ export function startServer(connection: Connection): void {
       // An empty report would clear the editor's list: when an edit overtakes the check, the
       // answer waits for the check of the newest version.
       let analysis: Analysis | undefined;
-      for (let asked = document.version; ; asked = document.version) {
+      for (let asked = document.revision; ; asked = document.revision) {
         analysis = await analysisOf(document.uri);
-        if (document.version === asked || documents.get(document.uri) !== document) break;
+        if (document.revision === asked || documents.get(document.uri) !== document) break;
       }
-      const items = analysis && analysis.version === document.version ? analysis.findings.map((f) => toDiagnostic(f, document, client.diagnostics)) : [];
+      const items = analysis && analysis.revision === document.revision ? analysis.findings.map((f) => toDiagnostic(f, document, client.diagnostics)) : [];
       return { kind: DocumentDiagnosticReportKind.Full, items };
     }),
   );
@@ -347,7 +404,7 @@ export function startServer(connection: Connection): void {
     guarded("hover", null, async (params) => {
       const document = documents.get(params.textDocument.uri);
       const analysis = document && (await analysisOf(document.uri));
-      if (!document || analysis?.version !== document.version) return null; // edited meanwhile: the offsets are stale
+      if (!document || analysis?.revision !== document.revision) return null; // edited meanwhile: the offsets are stale
       const card = hoverCardAt(document.getText(), document.offsetAt(params.position), analysis.findings, analysis.project.reference, analysis.project.weapons);
       if (!card) return null;
       return {
@@ -361,13 +418,15 @@ export function startServer(connection: Connection): void {
     guarded("code actions", [] as CodeAction[], async (params) => {
       const document = documents.get(params.textDocument.uri);
       const analysis = document && (await analysisOf(document.uri));
-      if (!document || analysis?.version !== document.version) return []; // edited meanwhile: the offsets are stale
+      if (!document || analysis?.revision !== document.revision) return []; // edited meanwhile: the offsets are stale
       const only = params.context.only;
       const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
       const actions: CodeAction[] = [];
       if (wants(CodeActionKind.QuickFix)) {
-        const from = document.offsetAt(params.range.start);
-        const to = document.offsetAt(params.range.end);
+        // A range given end first is taken as the same range, as edits take it.
+        const ends = [document.offsetAt(params.range.start), document.offsetAt(params.range.end)];
+        const from = Math.min(...ends);
+        const to = Math.max(...ends);
         const touched = analysis.findings.filter((f) => f.offset <= to && from <= f.offset + f.length);
         const sourceChoices = () => [...new Set([...referenceSources(analysis.project), ...citedSources(document.getText())])];
         actions.push(...quickFixes(touched, { document, snippetEdits: client.snippetEdits, sourceChoices }));

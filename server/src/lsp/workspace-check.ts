@@ -5,7 +5,7 @@
  */
 import * as fs from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { Connection } from "vscode-languageserver";
+import type { Connection, PublishDiagnosticsParams } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { collectDrafts, decodeDraft } from "../cli/files";
 import { nodeIo } from "../cli/io";
@@ -15,6 +15,8 @@ import type { Project } from "./project";
 
 export interface WorkspaceCheckDeps {
   connection: Connection;
+  /** Sends a draft's diagnostics, as the server sends those of open drafts. */
+  publish(params: PublishDiagnosticsParams): void;
   folders(): string[];
   isOpen(uri: string): boolean;
   /** Checks an open draft as typing does, returning its findings. */
@@ -42,7 +44,7 @@ export function createWorkspaceCheck(deps: WorkspaceCheckDeps) {
         findings = project.checker.check(decoded.text);
       } else connection.console.warn(`${fileURLToPath(uri)} ${decoded.error}; not checked`);
     }
-    void connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(f, document, deps.diagnosticSupport())) });
+    deps.publish({ uri, diagnostics: findings.map((f) => toDiagnostic(f, document, deps.diagnosticSupport())) });
     return findings.length;
   }
 
@@ -68,7 +70,7 @@ export function createWorkspaceCheck(deps: WorkspaceCheckDeps) {
     /** A draft was closed: keep its workspace diagnostics current, or clear its diagnostics. */
     async closed(uri: string): Promise<void> {
       if (checked.has(uri) && fs.existsSync(fileURLToPath(uri))) await checkFromDisk(uri);
-      else void connection.sendDiagnostics({ uri, diagnostics: [] });
+      else deps.publish({ uri, diagnostics: [] });
     },
   };
 }
