@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run fuzz -- [--seed N] [--runs N]`: the property tests of the engine, the open draft,
-// the parser and the server's input framing, each run N times on seed N (by default a seed from the clock, printed so a
+// the parser, the server's input framing and the claims list, each run N times on seed N (by default a seed from the clock, printed so a
 // failure can be replayed), instead of the fixed count and seed `npm test` uses.
 import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
@@ -11,6 +11,7 @@ const FILES = [
   "tests/unit/engine-parser.test.ts",
   "tests/unit/engine-sentences.test.ts",
   "tests/unit/framing.test.ts",
+  "tests/unit/claims.test.ts",
 ];
 
 const { values } = parseArgs({ options: { seed: { type: "string" }, runs: { type: "string", default: "2000" } } });

@@ -36,6 +36,8 @@ function fakeChecker(deps: { reference: Reference; options: CheckOptions }): Che
       }
       return findings.sort((a, b) => a.offset - b.offset);
     },
+    // The fact-check sheet runs end to end on the real engine (cli-sheet.test.ts).
+    claims: () => [],
     open() {
       throw new Error("the CLI checks whole files; it never keeps a draft open");
     },
@@ -189,7 +191,7 @@ describe("claimlint --format sarif", () => {
     expect(run0.columnKind).toBe("utf16CodeUnits");
     expect(run0.tool.driver).toMatchObject({ name: "claimlint", version, informationUri: expect.stringMatching(/^https:/) });
     const rules = run0.tool.driver.rules;
-    expect(rules.map((x: { id: string }) => x.id)).toEqual(["unattributed-figure", "unattributed-spec", "spec-conflict", "unit-mismatch", "vague-attribution", "size-limit"]);
+    expect(rules.map((x: { id: string }) => x.id)).toEqual(["unattributed-figure", "unattributed-spec", "spec-conflict", "unit-mismatch", "vague-attribution", "untraced-figure", "figure-conflict", "size-limit"]);
     for (const rule of rules) {
       expect(rule.shortDescription.text).toBeTruthy();
       expect(rule.helpUri).toBe(`https://github.com/claimlint/claimlint/blob/main/docs/rules.md#${rule.id}`);
@@ -558,7 +560,7 @@ describe("command line", () => {
   it("prints help and version", async () => {
     const help = await run(["--help"], {});
     expect(help.status).toBe(0);
-    expect(help.stdout).toMatch(/^Usage: claimlint \[--format text\|json\|sarif\] \[--config FILE\] FILE\|DIR\|- \.\.\./);
+    expect(help.stdout).toMatch(/^Usage: claimlint \[--format text\|json\|sarif\|sheet\|csv\] \[--config FILE\] \[--sources PATH\] FILE\|DIR\|- \.\.\./);
     expect(help.stdout).toMatch(/input error wins over findings/);
     const v = await run(["--version"], {});
     expect(v.stdout).toBe(`${version}\n`);

@@ -1,17 +1,17 @@
 /** The command line of spec section 7, parsed with node's own `util.parseArgs`. */
 import { parseArgs } from "node:util";
 
-export const FORMATS = ["text", "json", "sarif"] as const;
+export const FORMATS = ["text", "json", "sarif", "sheet", "csv"] as const;
 export type OutputFormat = (typeof FORMATS)[number];
 
 /** What the command line asks for. */
 export type CliRequest =
   | { kind: "help" }
   | { kind: "version" }
-  | { kind: "check"; format: OutputFormat; config?: string; inputs: string[] }
+  | { kind: "check"; format: OutputFormat; config?: string; sources: string[]; inputs: string[] }
   | { kind: "usage-error"; message: string };
 
-export const HELP_TEXT = `Usage: claimlint [--format text|json|sarif] [--config FILE] FILE|DIR|- ...
+export const HELP_TEXT = `Usage: claimlint [--format text|json|sarif|sheet|csv] [--config FILE] [--sources PATH] FILE|DIR|- ...
 
 Flags unsourced figures and weapon-specification claims in Markdown drafts.
 
@@ -22,10 +22,16 @@ Arguments:
   -               read the draft from standard input (reported as "-")
 
 Options:
-  -f, --format    text (default), json or sarif (SARIF 2.1.0, for code scanning)
+  -f, --format    text (default), json or sarif (SARIF 2.1.0, for code scanning);
+                  sheet or csv for the fact-check sheet: every claim, attributed
+                  or not, as a Markdown table or as CSV
   -c, --config    use this configuration file for every draft; without it, each
                   draft uses the nearest .claimlintrc.json at or above its folder
                   (standard input: at or above the working directory)
+  -s, --sources   your own source documents, to trace figures to: a .txt or .md
+                  file, a folder (its .txt and .md files) or a glob (quote it:
+                  'notes/**/*.txt'); repeatable, and added to the configuration's
+                  "sources"
   -h, --help      show this help
   -v, --version   show the version
 
@@ -53,6 +59,7 @@ export function parseCliArgs(argv: string[]): CliRequest {
       options: {
         format: { type: "string", short: "f" },
         config: { type: "string", short: "c" },
+        sources: { type: "string", short: "s", multiple: true },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -70,6 +77,8 @@ export function parseCliArgs(argv: string[]): CliRequest {
     return { kind: "usage-error", message: `unknown format "${format}" (use ${FORMATS.join(", ")})` };
   }
   if (values.config === "") return { kind: "usage-error", message: "--config needs a file name" };
+  const sources = values.sources ?? [];
+  if (sources.includes("")) return { kind: "usage-error", message: "--sources needs a file, folder or glob" };
   if (positionals.length === 0) return { kind: "usage-error", message: "no drafts named; give files, folders, or - for standard input" };
-  return { kind: "check", format: format as OutputFormat, config: values.config, inputs: positionals };
+  return { kind: "check", format: format as OutputFormat, config: values.config, sources, inputs: positionals };
 }

@@ -2,6 +2,7 @@
  * What the CLI reports per file, in the shape of spec section 7's JSON output. Every
  * formatter reads these, so positions are computed once and agree across formats.
  */
+import type { ClaimEntry } from "../core/claims";
 import type { Finding, FindingCode, Severity } from "../core/finding";
 import { positionConverter, rangeOf, type Range } from "./positions";
 
@@ -13,10 +14,18 @@ export interface CliDiagnostic {
   range: Range;
 }
 
+/** One claim of the fact-check sheet, placed in its file. */
+export interface CliClaim {
+  entry: ClaimEntry;
+  range: Range;
+}
+
 /** The findings of one file; `file` is the path as given or as walked, "-" for stdin. */
 export interface FileResult {
   file: string;
   diagnostics: CliDiagnostic[];
+  /** For the fact-check sheet (`--format sheet` and `csv`): every claim, instead of the findings. */
+  claims?: CliClaim[];
   /** False for a file that could not be read or decoded: no diagnostics, but not clean either. */
   checked: boolean;
 }
@@ -36,7 +45,21 @@ export function toFileResult(file: string, text: string, findings: readonly Find
   };
 }
 
+/** Places the engine's claims for `text` as the fact-check sheet of `file`. */
+export function toClaimsResult(file: string, text: string, claims: readonly ClaimEntry[]): FileResult {
+  const toPosition = positionConverter(text);
+  return { file, checked: true, diagnostics: [], claims: claims.map((entry) => ({ entry, range: rangeOf(toPosition, entry.offset, entry.length) })) };
+}
+
 /** Findings at warning or above make the exit status 1 (spec section 7). */
-export function isBlocking(d: CliDiagnostic): boolean {
+function isBlocking(d: { severity: Severity }): boolean {
   return d.severity === "error" || d.severity === "warning";
+}
+
+/**
+ * Whether a file has findings at warning or above: among its diagnostics or, for the sheet,
+ * among the rules that flag its claims (every rule flags a claim, so the two agree).
+ */
+export function hasBlocking(result: FileResult): boolean {
+  return result.diagnostics.some(isBlocking) || !!result.claims?.some((claim) => claim.entry.flaggedBy.some(isBlocking));
 }

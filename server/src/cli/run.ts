@@ -8,11 +8,13 @@ import { createChecker } from "../core/checker";
 import { HELP_TEXT, parseCliArgs } from "./args";
 import { createCheckerCache, type MakeChecker } from "./checkers";
 import { collectDrafts, decodeDraft, describeError, type DraftInput } from "./files";
+import { formatCsv } from "./format-csv";
 import { formatJson } from "./format-json";
 import { formatSarif } from "./format-sarif";
+import { formatSheet } from "./format-sheet";
 import { formatText } from "./format-text";
 import type { CliIo } from "./io";
-import { isBlocking, toFileResult, type FileResult } from "./results";
+import { hasBlocking, toClaimsResult, toFileResult, type FileResult } from "./results";
 
 /**
  * The most of one draft the CLI reads. A draft is read whole, so that the engine's notice on
@@ -49,11 +51,12 @@ export async function runCli(argv: string[], io: CliIo, makeChecker: MakeChecker
     inputError = true;
     io.stderr(`${message}\n`);
   };
-  const checkers = createCheckerCache(io, makeChecker, problem);
+  const checkers = createCheckerCache(io, makeChecker, problem, request.sources);
   // A configuration named on the command line applies to every draft. Its problems are
   // reported like any other, and what it got right still applies.
   const explicit = request.config === undefined ? undefined : checkers.forConfig(path.resolve(io.cwd, request.config));
 
+  const sheet = request.format === "sheet" || request.format === "csv";
   const results: FileResult[] = [];
   for (const draft of collectDrafts(request.inputs, io, problem)) {
     const name = draft.stdin ? "standard input" : draft.file;
@@ -74,7 +77,8 @@ export async function runCli(argv: string[], io: CliIo, makeChecker: MakeChecker
     }
     const checker = explicit ?? checkers.forFolder(folderOf(draft, io.cwd));
     try {
-      results.push(toFileResult(draft.file, decoded.text, checker.check(decoded.text)));
+      const text = decoded.text;
+      results.push(sheet ? toClaimsResult(draft.file, text, checker.claims(text)) : toFileResult(draft.file, text, checker.check(text)));
     } catch (e) {
       // An engine failure on one draft should not hide the findings in the others.
       problem(`${name}: internal error while checking: ${e instanceof Error ? e.message : String(e)}`);
@@ -84,10 +88,12 @@ export async function runCli(argv: string[], io: CliIo, makeChecker: MakeChecker
 
   if (request.format === "json") io.stdout(formatJson(results));
   else if (request.format === "sarif") io.stdout(formatSarif(results, { cwd: io.cwd, version: CLAIMLINT_VERSION }));
+  else if (request.format === "sheet") io.stdout(formatSheet(results));
+  else if (request.format === "csv") io.stdout(formatCsv(results));
   else io.stdout(formatText(results));
 
   if (inputError) return 2;
-  return results.some((r) => r.diagnostics.some(isBlocking)) ? 1 : 0;
+  return results.some(hasBlocking) ? 1 : 0;
 }
 
 /** Where a draft's configuration search starts: its folder, or the working directory for stdin. */

@@ -10,12 +10,21 @@ export type AttributionKind = "named" | "vague";
 /** How a figure came to be attributed. */
 export type AttributionMeans = "phrase" | "citation" | "lead-in" | "quotation";
 
+/**
+ * Where a phrase's source is named: after a lead (`according to X`, `per X`), as the speaker
+ * of a verb (`X said`, `said X`, `X put the toll at`), as a document (`Pentagon data show`), or
+ * by the phrase itself (`reportedly`, the user's own phrases).
+ */
+export type PhraseForm = "lead" | "speaker" | "document" | "itself";
+
 /** A figure's source: how it is named and, for a phrase, where (offsets in the text searched). */
 export interface Attribution {
   kind: AttributionKind;
   means: AttributionMeans;
   start: number;
   end: number;
+  /** For a phrase: how it names the source (see PhraseForm). */
+  form?: PhraseForm;
 }
 
 /** Attribution by a link, footnote, lead-in or quoted speaker rather than a phrase of the sentence. */
@@ -75,6 +84,7 @@ export function findAttribution(text: string, extraPhrases: readonly RegExp[] = 
     means: "phrase",
     start: found.start,
     end: found.end,
+    form: found.form,
     // Told only when asked (by the optional vague-attribution rule): it is another pass over
     // the sentence for every attributed figure.
     get kind() {
@@ -99,18 +109,28 @@ export function namesSpeaker(narration: string): boolean {
   return false;
 }
 
-function firstAttributingPhrase(text: string, extra: readonly RegExp[]): { start: number; end: number } | undefined {
-  for (const re of [ACCORDING_TO, CITING, PER_SOURCE, DOCUMENT_SHOWS, PUT_AT, AS_REPORTED, ...extra]) {
+/** The patterns tried in turn before speech verbs, and how each names its source. */
+const PHRASES: [RegExp, PhraseForm][] = [
+  [ACCORDING_TO, "lead"],
+  [CITING, "lead"],
+  [PER_SOURCE, "lead"],
+  [DOCUMENT_SHOWS, "document"],
+  [PUT_AT, "speaker"],
+  [AS_REPORTED, "lead"],
+];
+
+function firstAttributingPhrase(text: string, extra: readonly RegExp[]): { start: number; end: number; form: PhraseForm } | undefined {
+  for (const [re, form] of [...PHRASES, ...extra.map((re): [RegExp, PhraseForm] => [re, "itself"])]) {
     re.lastIndex = 0;
     const m = re.exec(text);
-    if (m) return { start: m.index, end: m.index + m[0].length };
+    if (m) return { start: m.index, end: m.index + m[0].length, form };
   }
   VERB.lastIndex = 0;
   for (let m = VERB.exec(text); m; m = VERB.exec(text)) {
-    if (isAttributingVerb(text, m.index, m[1])) return { start: m.index, end: m.index + m[0].length };
+    if (isAttributingVerb(text, m.index, m[1])) return { start: m.index, end: m.index + m[0].length, form: "speaker" };
   }
   const vague = VAGUE_MARKERS.exec(text);
-  return vague ? { start: vague.index, end: vague.index + vague[0].length } : undefined;
+  return vague ? { start: vague.index, end: vague.index + vague[0].length, form: "itself" } : undefined;
 }
 
 function isAttributingVerb(text: string, at: number, verb: string): boolean {

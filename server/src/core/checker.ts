@@ -5,17 +5,22 @@
 import type { Reference, SourceArticle } from "../reference/types";
 import { createAnalyser, type Claim } from "./analysis";
 import { compilePhrases } from "./attribution";
+import { claimEntry, type ClaimEntry } from "./claims";
 import { detached } from "./detached";
 import { DEFAULT_SEVERITIES, type Finding, type RuleId, type Severity, type SeveritySetting } from "./finding";
 import type { SectionProse } from "./markdown/prose";
-import { OpenDraft, type StretchLengths } from "./open-draft";
+import { OpenDraft, type SectionReading, type StretchLengths } from "./open-draft";
 import { DEFAULT_MAX_DRAFT_SIZE } from "./size-limit";
+import { figureConflict } from "./rules/figure-conflict";
 import type { Rule, RuleContext } from "./rules/rule";
 import { specConflict } from "./rules/spec-conflict";
 import { unattributedFigure } from "./rules/unattributed-figure";
 import { unattributedSpec } from "./rules/unattributed-spec";
+import { untracedFigure } from "./rules/untraced-figure";
 import { unitMismatch } from "./rules/unit-mismatch";
 import { vagueAttribution } from "./rules/vague-attribution";
+import type { SourceIndex } from "./sources/source-index";
+import { traceClaim, type Trace } from "./sources/trace";
 
 export interface CheckOptions {
   /** Severity per rule; rules not named keep DEFAULT_SEVERITIES. */
@@ -29,8 +34,16 @@ export interface CheckOptions {
 export interface Checker {
   /** Every finding in the draft, in document order. */
   check(text: string): Finding[];
-  /** A draft to check again and again as it is edited (see OpenDraft). */
-  open(stretch?: StretchLengths): OpenDraft;
+  /**
+   * Every claim in the draft, in document order, attributed or not and whatever directives
+   * silence (see ClaimEntry): the fact-check sheet. An open draft lists them as of its last check.
+   */
+  claims(text: string): ClaimEntry[];
+  /**
+   * A draft to check again and again as it is edited (see OpenDraft). With `listing`, each
+   * check also lists its claims for `OpenDraft.claims`; without, a keystroke pays for none.
+   */
+  open(stretch?: StretchLengths, listing?: boolean): OpenDraft;
 }
 
 const RULES: [RuleId, Rule][] = [
@@ -39,42 +52,85 @@ const RULES: [RuleId, Rule][] = [
   ["spec-conflict", specConflict],
   ["unit-mismatch", unitMismatch],
   ["vague-attribution", vagueAttribution],
+  ["untraced-figure", untracedFigure],
+  ["figure-conflict", figureConflict],
 ];
 
-export function createChecker(deps: { reference: Reference; options?: Partial<CheckOptions> }): Checker {
+/**
+ * `sources` is the writer's own source documents, already read (see buildSourceIndex); without
+ * it, claims are traced to nothing and the rules on sources stay silent.
+ */
+export function createChecker(deps: { reference: Reference; options?: Partial<CheckOptions>; sources?: SourceIndex }): Checker {
   const { reference } = deps;
   const severities = { ...DEFAULT_SEVERITIES, ...deps.options?.severities };
-  const active = RULES.filter(([id]) => severities[id] !== "off").map(([id, rule]) => ({ rule, severity: severities[id] as Severity }));
+  const active = RULES.filter(([id]) => severities[id] !== "off").map(([id, rule]) => ({ id, rule, severity: severities[id] as Severity }));
   const analyser = createAnalyser(reference, compilePhrases(deps.options?.attributionPhrases ?? []));
   const limit = deps.options?.maxDraftSize ?? DEFAULT_MAX_DRAFT_SIZE;
   const sources = new Map<string, SourceArticle>(reference.sources.map((s) => [s.id, s]));
   const context: RuleContext = {
     sourceOf: (id) => sources.get(id),
     quote: (claim: Claim) => `“${claim.block.text.slice(claim.figure.start, claim.figure.end).replace(/\s+/g, " ")}”`,
+    trace: tracer(deps.sources),
   };
 
-  /** The findings of one section's prose, in document order, before directives apply. */
-  function findingsIn(prose: SectionProse): Finding[] {
+  /**
+   * The findings of one section's prose, in document order, before directives apply, and,
+   * when `listing`, its claims with the rules that flag them. A check that lists no claims
+   * does not pay for them: they cost about a tenth of a whole draft's reading.
+   */
+  function readProse(prose: SectionProse, listing: boolean): SectionReading {
     const findings: Finding[] = [];
+    const claims: ClaimEntry[] = [];
     for (const claim of analyser.claimsIn(prose.blocks)) {
-      for (const { rule, severity } of active) {
+      const entry = listing ? claimEntry(claim, context.sourceOf) : undefined;
+      if (entry && deps.sources) entry.source = sourceStatus(context.trace(claim)!);
+      for (const { id, rule, severity } of active) {
         const found = rule(claim, context);
-        if (found) findings.push(detachedFinding({ ...found, severity }));
+        if (!found) continue;
+        findings.push(detachedFinding({ ...found, severity }));
+        entry?.flaggedBy.push({ rule: id, severity });
       }
+      if (entry) claims.push(entry);
     }
-    return findings.sort((a, b) => a.offset - b.offset);
+    return { findings: findings.sort((a, b) => a.offset - b.offset), claims };
   }
+  const findingsOnly = (prose: SectionProse) => readProse(prose, false);
+  const withClaims = (prose: SectionProse) => readProse(prose, true);
 
   return {
     check(text) {
       if (active.length === 0) return [];
-      const run = new OpenDraft(findingsIn, undefined, limit).check(text);
+      const run = new OpenDraft(findingsOnly, undefined, limit).check(text);
       for (;;) {
         const step = run.next();
         if (step.done) return step.value;
       }
     },
-    open: (stretch) => new OpenDraft(findingsIn, stretch, limit),
+    claims(text) {
+      const draft = new OpenDraft(withClaims, undefined, limit);
+      const run = draft.check(text);
+      while (!run.next().done); // a whole draft at once: no other work to let through
+      return draft.claims();
+    },
+    open: (stretch, listing = false) => new OpenDraft(listing ? withClaims : findingsOnly, stretch, limit),
+  };
+}
+
+/** A claim's standing in the sheet's source column: the first source figure that states it, or disagrees. */
+function sourceStatus(trace: Trace): NonNullable<ClaimEntry["source"]> {
+  if (trace.status === "untraced") return { status: "not found" };
+  const [first] = trace.figures;
+  return { status: trace.status === "traced" ? "found" : "conflicts", file: first?.file, line: first?.line };
+}
+
+/** A claim's trace to the sources, worked out once however many rules ask for it. */
+function tracer(sources: SourceIndex | undefined): RuleContext["trace"] {
+  if (!sources) return () => undefined;
+  const traces = new WeakMap<Claim, Trace>();
+  return (claim) => {
+    let trace = traces.get(claim);
+    if (!trace) traces.set(claim, (trace = traceClaim(claim, sources)));
+    return trace;
   };
 }
 

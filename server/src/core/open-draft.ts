@@ -22,6 +22,7 @@
  * was kept meanwhile.
  */
 import type { SyntaxNode, Tree } from "@lezer/common";
+import type { ClaimEntry } from "./claims";
 import { detached } from "./detached";
 import type { DraftText } from "./draft-text";
 import { coverChanges, type Change, type ChangedStretch } from "./changes";
@@ -32,7 +33,15 @@ import { frontMatterEnd } from "./markdown/extensions";
 import { DraftInput } from "./markdown/input";
 import { LED_BLOCKS, leadsIn, markdownParser, readSection, type HtmlComment, type ProseBlock, type SectionProse } from "./markdown/prose";
 
-/** The findings of one top-level block, before directives apply. */
+/** What reading one section's prose yields. */
+export interface SectionReading {
+  /** Its findings, in document order, before directives apply. */
+  findings: Finding[];
+  /** Its claims, in document order, with every rule that flags them (see ClaimEntry). */
+  claims: ClaimEntry[];
+}
+
+/** The findings and claims of one top-level block, before directives apply. */
 interface Section {
   /** The block's node name: Paragraph, BulletList, FencedCode… */
   type: string;
@@ -40,6 +49,8 @@ interface Section {
   /** Where the section started when it was read; its findings and comments are placed for that. */
   readAt: number;
   findings: Finding[];
+  /** Placed, like the findings, for where the section started when it was read. */
+  claims: ClaimEntry[];
   comments: HtmlComment[];
   /** For a list or table: the lead-in paragraph it was read with. */
   ledBy?: ProseBlock;
@@ -70,12 +81,14 @@ const SECTIONS_READ = 32;
 
 export class OpenDraft {
   private checked?: Checked;
+  /** The sections of the last check kept, also of a draft over the size limit, for `claims`. */
+  private listed?: Pick<Checked, "text" | "sections" | "starts">;
   private edits: Change[] = [];
   /** Counts results kept as the base: a check that finishes after another one was kept is not. */
   private kept = 0;
 
   constructor(
-    private readonly findingsIn: (prose: SectionProse) => Finding[],
+    private readonly readProse: (prose: SectionProse) => SectionReading,
     /** How long the first stretch parsed is, reading a whole draft and re-reading after an edit. */
     private readonly stretch: StretchLengths = STRETCH,
     /** The most characters checked (see checkedPart). */
@@ -196,21 +209,51 @@ export class OpenDraft {
     if (notice) findings.push(notice);
     if (generation === this.kept) {
       if (!notice) this.checked = { text, frontMatterEnd: frontMatter, sections, starts, findings };
+      this.listed = { text, sections, starts };
       this.edits.splice(0, consumed);
       this.kept++;
     }
     return findings;
   }
 
+  /**
+   * Every claim of the draft as the last check kept read it, in document order, each with the
+   * rules that flag it split into those that stand and those a directive silences. Nothing is
+   * read again: the claims come from the same reading as the findings, so after an edit only
+   * the sections the edit touched were read for them.
+   */
+  claims(): ClaimEntry[] {
+    const listed = this.listed;
+    if (!listed) return [];
+    const claims: ClaimEntry[] = [];
+    const comments: HtmlComment[] = [];
+    for (let i = 0; i < listed.sections.length; i++) {
+      const section = listed.sections[i];
+      const by = listed.starts[i] - section.readAt;
+      for (const claim of section.claims) claims.push({ ...claim, offset: claim.offset + by });
+      if (section.comments.length === 0) continue;
+      for (const comment of placed(section, listed.starts[i]).comments) comments.push(comment);
+    }
+    if (comments.length === 0) return claims;
+    const silencer = readDirectives(comments, listed.text);
+    return claims.map((claim) => {
+      const silenced = claim.flaggedBy.filter((flag) => silencer.silences(flag.rule, claim.offset));
+      if (silenced.length === 0) return claim;
+      return { ...claim, flaggedBy: claim.flaggedBy.filter((flag) => !silenced.includes(flag)), silenced: silenced.map((flag) => flag.rule) };
+    });
+  }
+
   /** Reads a section from a stretch of the draft parsed on its own (so placed for the stretch). */
   private read(node: SyntaxNode, stretch: string, type: string, ledBy: ProseBlock | undefined): Section {
     const prose = readSection(node, stretch, ledBy);
     const first = prose.blocks[0];
+    const { findings, claims } = this.readProse(prose);
     return {
       type,
       length: node.to - node.from,
       readAt: node.from,
-      findings: this.findingsIn(prose),
+      findings,
+      claims,
       comments: prose.comments,
       ledBy,
       leadsInto: type === "Paragraph" && first && leadsIn(first) ? { ...first, text: detached(first.text) } : undefined,
