@@ -168,7 +168,7 @@ describe("loadConfig: every problem at its place", () => {
       [12, 'unknown rule "unattributed-figures" in "rules" (did you mean "unattributed-figure"?)'],
       [
         43,
-        'unknown rule "vague" in "rules" (the rules are unattributed-figure, unattributed-spec, spec-conflict, unit-mismatch, vague-attribution)',
+        'unknown rule "vague" in "rules" (the rules are unattributed-figure, unattributed-spec, spec-conflict, unit-mismatch, vague-attribution, untraced-figure, figure-conflict)',
       ],
     ]);
   });

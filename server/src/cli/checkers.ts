@@ -2,21 +2,29 @@
  * One checker per configuration file: each draft uses the nearest `.claimlintrc.json`
  * (looked up once per folder), or the one `--config` names. Problems in a configuration
  * or its extra reference files are reported once, and the valid parts are still used.
+ * The writer's own sources are those of `--sources` and the configuration's `sources`
+ * together; each file is read once, however many configurations name it.
  */
 import * as path from "node:path";
 import { defaultConfig, findConfigFile, formatConfigProblem, loadConfig, toCheckOptions } from "../config/config";
 import { MAX_JSON_FILE_BYTES, settingsText } from "../config/json";
 import type { CheckOptions, Checker } from "../core/checker";
+import { buildSourceIndex, type SourceDocument, type SourceIndex } from "../core/sources/source-index";
 import { asConfigProblem, bundledReference, loadReferenceFiles } from "../reference/load";
 import type { Reference } from "../reference/types";
 import type { CliIo } from "./io";
+import { findSourceFiles, readSourceFile } from "./source-files";
 
 /** Builds the engine for a reference and options; `createChecker` unless a test hands in a fake. */
-export type MakeChecker = (deps: { reference: Reference; options: CheckOptions }) => Checker;
+export type MakeChecker = (deps: { reference: Reference; options: CheckOptions; sources?: SourceIndex }) => Checker;
 
 /** Finds and builds checkers for drafts; `problem` receives each configuration or reference problem. */
-export function createCheckerCache(io: CliIo, makeChecker: MakeChecker, problem: (message: string) => void) {
+export function createCheckerCache(io: CliIo, makeChecker: MakeChecker, problem: (message: string) => void, sourcesGiven: readonly string[] = []) {
   const byConfig = new Map<string, Checker>();
+  /** Source documents by the path or glob naming them, and by absolute file path: read once. */
+  const sourcesNamed = new Map<string, SourceDocument[]>();
+  const sourceFiles = new Map<string, SourceDocument | undefined>();
+  const cliSources = sourcesGiven.map((p) => path.resolve(io.cwd, p));
   const configByFolder = new Map<string, string | undefined>();
   const exists = (p: string) => {
     try {
@@ -44,9 +52,31 @@ export function createCheckerCache(io: CliIo, makeChecker: MakeChecker, problem:
       for (const p of extra.problems) problem(formatConfigProblem(asConfigProblem(p), shown));
       reference = extra.reference;
     }
-    checker = makeChecker({ reference, options: toCheckOptions(loaded.config) });
+    const options = toCheckOptions(loaded.config);
+    const named = [...cliSources, ...loaded.config.sources];
+    const sources = named.length > 0 ? buildSourceIndex(sourceDocuments(named), reference, options.attributionPhrases) : undefined;
+    checker = makeChecker({ reference, options, ...(sources && { sources }) });
     byConfig.set(key, checker);
     return checker;
+  }
+
+  /** The documents of source paths and globs (absolute), each file once, in the order named. */
+  function sourceDocuments(named: readonly string[]): SourceDocument[] {
+    const documents = new Set<SourceDocument>();
+    for (const pattern of named) {
+      let found = sourcesNamed.get(pattern);
+      if (!found) {
+        found = [];
+        for (const file of findSourceFiles(pattern, io, problem)) {
+          if (!sourceFiles.has(file.absolute)) sourceFiles.set(file.absolute, readSourceFile(file, io, problem));
+          const document = sourceFiles.get(file.absolute);
+          if (document) found.push(document);
+        }
+        sourcesNamed.set(pattern, found);
+      }
+      for (const document of found) documents.add(document);
+    }
+    return [...documents];
   }
 
   /** A configuration or reference file's text; the reader refuses a file over the size limit before reading it (EFBIG). */

@@ -15,9 +15,8 @@ function skipsFolder(name: string): boolean {
 
 /**
  * The drafts behind the command line's arguments, in argument order; a folder contributes
- * its Markdown files in sorted order (by UTF-16 code units, so the order does not depend
- * on the locale). A draft reached twice is checked once. A missing argument is passed to
- * `problem`, as `path: reason`, and left out.
+ * its Markdown files in sorted order (see walkFolder). A draft reached twice is checked once.
+ * A missing argument is passed to `problem`, as `path: reason`, and left out.
  */
 export function collectDrafts(inputs: readonly string[], io: CliIo, problem: (message: string) => void): DraftInput[] {
   const drafts: DraftInput[] = [];
@@ -28,20 +27,10 @@ export function collectDrafts(inputs: readonly string[], io: CliIo, problem: (me
     seen.add(key);
     drafts.push(draft);
   };
-  const walk = (shown: string, absolute: string) => {
-    let entries;
-    try {
-      entries = io.readdir(absolute);
-    } catch (e) {
-      return problem(`${shown}: cannot read the folder: ${describeError(e)}`);
-    }
-    for (const entry of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      const childShown = path.join(shown, entry.name);
-      const childAbsolute = path.join(absolute, entry.name);
-      if (entry.kind === "directory" && !skipsFolder(entry.name)) walk(childShown, childAbsolute);
-      else if (entry.kind === "file" && MARKDOWN.test(entry.name)) add({ file: childShown, stdin: false, absolutePath: childAbsolute });
-    }
-  };
+  const walk = (shown: string, absolute: string) =>
+    walkFolder(shown, absolute, io, problem, (file, absolutePath) => {
+      if (MARKDOWN.test(file)) add({ file, stdin: false, absolutePath });
+    });
   for (const input of inputs) {
     if (input === "-") {
       add({ file: "-", stdin: true });
@@ -61,6 +50,26 @@ export function collectDrafts(inputs: readonly string[], io: CliIo, problem: (me
     else add({ file: input, stdin: false, absolutePath: absolute });
   }
   return drafts;
+}
+
+/**
+ * Every file below a folder, in sorted order (by UTF-16 code units, so the order does not
+ * depend on the locale), as `visit(shown, absolute)`; dependencies and dot-folders are not
+ * entered. A folder that cannot be read is passed to `problem` and left out.
+ */
+export function walkFolder(shown: string, absolute: string, io: CliIo, problem: (message: string) => void, visit: (shown: string, absolute: string) => void): void {
+  let entries;
+  try {
+    entries = io.readdir(absolute);
+  } catch (e) {
+    return problem(`${shown}: cannot read the folder: ${describeError(e)}`);
+  }
+  for (const entry of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const childShown = path.join(shown, entry.name);
+    const childAbsolute = path.join(absolute, entry.name);
+    if (entry.kind === "directory" && !skipsFolder(entry.name)) walkFolder(childShown, childAbsolute, io, problem, visit);
+    else if (entry.kind === "file") visit(childShown, childAbsolute);
+  }
 }
 
 /**

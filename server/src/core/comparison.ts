@@ -54,11 +54,16 @@ interface Stated {
   plainUnit?: string;
 }
 
+/** `USD` for `$` and `dollars`: one code per currency, however the amount was written. */
+export function currencyCode(currency: string): string {
+  return CURRENCY_UNITS[currency.toLowerCase()] ?? currency.toUpperCase();
+}
+
 function statedQuantity(figure: Figure): Stated | undefined {
   if (figure.value === undefined) return undefined;
   if (figure.measure) return { values: toBase(figure.value, figure.measure.unit), unit: figure.measure.unit };
   if (figure.kind === "money" && figure.currency) {
-    return { values: [figure.value], plainUnit: CURRENCY_UNITS[figure.currency.toLowerCase()] ?? figure.currency.toUpperCase() };
+    return { values: [figure.value], plainUnit: currencyCode(figure.currency) };
   }
   if (figure.kind === "count") return { values: [figure.value], plainUnit: "persons" };
   return undefined;

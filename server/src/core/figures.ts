@@ -110,7 +110,7 @@ const PRECEDED_BY_ORDINAL = /(?:^|[^\p{L}])(?:first|second|third|fourth|last|lat
 const FRACTION_FOLLOWER = /^(?:\s+(?:of|in|on|since|from|to|over|this|last|compared|by|during|between)(?![\p{L}])|\s*[,.;:!?)”"]|\s*$)/u;
 
 /** Words after a number that are not what it counts. */
-const NOT_COUNTED = new Set(
+export const NOT_COUNTED = new Set(
   ("a an the of in on at to by for from with without and or but nor so yet as than that this these those which who whom whose what when where why how " +
     "is are was were be been being has have had do does did will would shall should can could may might must not no it its they them their there here " +
     "he she his her we our you your per each every all any some more most many much few less least only also just still even again about around over under " +

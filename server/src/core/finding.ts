@@ -4,6 +4,7 @@
  * server and the CLI turn offsets into lines and columns.
  */
 import type { ReferenceFact, SourceArticle } from "../reference/types";
+import type { SourceFigure } from "./sources/source-index";
 
 /** The stable rule ids of spec section 5; they are diagnostic codes and config keys. */
 export const RULE_IDS = [
@@ -12,6 +13,8 @@ export const RULE_IDS = [
   "spec-conflict",
   "unit-mismatch",
   "vague-attribution",
+  "untraced-figure",
+  "figure-conflict",
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -26,6 +29,8 @@ export const DEFAULT_SEVERITIES: Record<RuleId, SeveritySetting> = {
   "spec-conflict": "error",
   "unit-mismatch": "warning",
   "vague-attribution": "off",
+  "untraced-figure": "information",
+  "figure-conflict": "warning",
 };
 
 /** A plain replacement of `length` characters at `offset` by `newText`. */
@@ -71,6 +76,8 @@ export interface Finding {
   message: string;
   /** For spec findings: the reference fact the statement was compared with. */
   related?: FactCitation[];
+  /** With the writer's own sources: the source figures the claim was traced to, or that it disagrees with. */
+  traces?: SourceFigure[];
   fixes: Fix[];
 }
 

@@ -13,6 +13,8 @@ export const RULE_TITLES: Record<FindingCode, string> = {
   "spec-conflict": "Specification disagrees with the reference",
   "unit-mismatch": "Conversion does not match the value",
   "vague-attribution": "Unnamed source",
+  "untraced-figure": "Figure not in your sources",
+  "figure-conflict": "Figure disagrees with your source",
   "size-limit": "Draft checked only in part",
 };
 

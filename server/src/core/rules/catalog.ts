@@ -12,6 +12,8 @@ export const RULE_SUMMARIES: Record<FindingCode, string> = {
   "spec-conflict": "A weapon specification that differs from the reference by more than 10%.",
   "unit-mismatch": "A value and its parenthetical conversion disagree by more than 5%.",
   "vague-attribution": "The only attribution is unnamed, such as \"officials said\".",
+  "untraced-figure": "An unattributed figure that none of your own sources gives.",
+  "figure-conflict": "A figure that disagrees with one of your own sources about the same event.",
   "size-limit": "A draft longer than maxDraftSize is checked only up to that size.",
 };
 

@@ -6,6 +6,7 @@ import type { ReferenceFact } from "../../reference/types";
 import type { Claim } from "../analysis";
 import type { Fix } from "../finding";
 import type { Quantity } from "../figures";
+import type { SourceFigure } from "../sources/source-index";
 import { convert, unitOf } from "../units";
 import { formatNumber } from "./wording";
 
@@ -28,6 +29,25 @@ export function attributeTo(claim: Claim, name: string): Fix {
     kind: "attribute-to-source",
     title: `Attribute to ${name}`,
     edits: [{ offset: attributionPoint(claim), length: 0, newText: ATTRIBUTION_LEAD + name }],
+    preferred: true,
+  };
+}
+
+/**
+ * `Attribute as the source does`: the attribution a traced source gives the figure, and the
+ * outlet that published it where the document names one (`, according to the Russian Defense
+ * Ministry, as reported by RT`). Undefined when no traced figure's document names either.
+ */
+export function attributeAsSource(claim: Claim, traced: readonly SourceFigure[]): Fix | undefined {
+  const source = traced.find((f) => f.attribution) ?? traced.find((f) => f.outlet);
+  if (!source) return undefined;
+  const { attribution, outlet } = source;
+  const relayed = attribution && outlet && attribution.toLowerCase() !== outlet.toLowerCase() ? `, as reported by ${outlet}` : "";
+  const words = `according to ${attribution ?? outlet}${relayed}`;
+  return {
+    kind: "attribute-to-source",
+    title: `Attribute as the source does: ${words}`,
+    edits: [{ offset: attributionPoint(claim), length: 0, newText: `, ${words}` }],
     preferred: true,
   };
 }

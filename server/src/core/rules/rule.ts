@@ -5,6 +5,7 @@
 import type { SourceArticle } from "../../reference/types";
 import type { Claim } from "../analysis";
 import type { Finding, FactCitation } from "../finding";
+import type { Trace } from "../sources/trace";
 
 export type RuleFinding = Omit<Finding, "severity">;
 
@@ -13,6 +14,8 @@ export interface RuleContext {
   sourceOf(id: string): SourceArticle | undefined;
   /** The quoted text of a claim's figure, for messages. */
   quote(claim: Claim): string;
+  /** The claim traced to the writer's own sources; undefined when none are configured. */
+  trace(claim: Claim): Trace | undefined;
 }
 
 export type Rule = (claim: Claim, context: RuleContext) => RuleFinding | undefined;

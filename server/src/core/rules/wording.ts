@@ -3,6 +3,7 @@
  * conversion, sources by outlet (or headline) and date.
  */
 import type { ReferenceFact, SourceArticle } from "../../reference/types";
+import type { SourceFigure } from "../sources/source-index";
 import { convert, unitOf } from "../units";
 
 /** `4,000`, `2.5`, `186`: at most `decimals` decimals (0 for values of 100 and more). */
@@ -44,4 +45,9 @@ export function describeSource(source: SourceArticle): string {
 /** `range`, `unit cost`: attribute names as prose. */
 export function attributeName(attribute: string): string {
   return attribute.replace(/-/g, " ");
+}
+
+/** `“more than 4,000 troops” (sources/report.txt:23, according to the Russian Defense Ministry)`: a source figure and where it is. */
+export function describeSourceFigure(figure: SourceFigure): string {
+  return `“${figure.text}” (${figure.file}:${figure.line}${figure.attribution ? `, according to ${figure.attribution}` : ""})`;
 }

@@ -1,0 +1,23 @@
+/**
+ * A whole document's prose in one pass: what a source article needs. Drafts are read in
+ * sections by OpenDraft, which re-reads only what an edit touched; a source is read once,
+ * so it is parsed whole and every section read in turn, lead-ins passed on as OpenDraft does.
+ */
+import { frontMatterEnd } from "./extensions";
+import { DraftInput } from "./input";
+import { LED_BLOCKS, leadsIn, markdownParser, readSection, type ProseBlock } from "./prose";
+
+/** Every prose block of `text` (Markdown, or plain text, whose paragraphs read as Markdown's), in order. */
+export function readDocumentProse(text: string): ProseBlock[] {
+  const tree = markdownParser.parse(new DraftInput(text, frontMatterEnd(text)));
+  const blocks: ProseBlock[] = [];
+  let leadIn: ProseBlock | undefined;
+  for (let node = tree.topNode.firstChild; node; node = node.nextSibling) {
+    if (node.name === "CommentBlock") continue; // a comment passes the lead-in on, as in a draft
+    const prose = readSection(node, text, LED_BLOCKS.has(node.name) ? leadIn : undefined);
+    blocks.push(...prose.blocks);
+    const first = prose.blocks[0];
+    leadIn = node.name === "Paragraph" && first && leadsIn(first) ? first : undefined;
+  }
+  return blocks;
+}
