@@ -67,6 +67,8 @@ export class Session {
   /** What the server logged to the editor's output (window/logMessage), oldest first. */
   readonly logs: LogMessageParams[] = [];
   readonly registrations: string[] = [];
+  /** What the server registered each method with, in the order it asked. */
+  readonly registerOptions: { method: string; options: unknown }[] = [];
   settings: Record<string, unknown>;
   /** Told of each draft the server asks settings for, before the answer goes. */
   beforeSettingsFor: (uri: string | undefined) => Promise<void> | void = () => {};
@@ -93,7 +95,10 @@ export class Session {
       return p.items.map((item) => (item.section === "claimlint" ? this.settings : null));
     });
     this.connection.onRequest(RegistrationRequest.type, (p) => {
-      this.record(() => this.registrations.push(...p.registrations.map((r) => r.method)));
+      this.record(() => {
+        this.registrations.push(...p.registrations.map((r) => r.method));
+        this.registerOptions.push(...p.registrations.map((r) => ({ method: r.method, options: r.registerOptions })));
+      });
     });
     this.connection.onRequest("window/showMessageRequest", () => null);
     this.connection.listen();

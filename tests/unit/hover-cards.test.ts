@@ -6,6 +6,7 @@ import MarkdownIt from "markdown-it";
 import { describe, it, expect } from "vitest";
 import { createChecker } from "../../server/src/core/checker";
 import type { Finding } from "../../server/src/core/finding";
+import { buildSourceIndex, type SourceFigure } from "../../server/src/core/sources/source-index";
 import { createWeaponMatcher } from "../../server/src/core/weapons";
 import { bundledReference, mergeReferences } from "../../server/src/reference/load";
 import { validateReference } from "../../server/src/reference/schema";
@@ -208,6 +209,49 @@ describe("large drafts", () => {
   });
 });
 
+describe("cards with the writer's own sources", () => {
+  const wire = [
+    "Ukraine has lost more than 4,000 troops in its failed attacks this week, according to the Russian Defense Ministry.",
+    "",
+    "ATACMS missiles can strike targets as far as 300 kilometers (190 miles) away.",
+    "",
+    "(RT)",
+  ].join("\n");
+  const checker = createChecker({ reference, sources: buildSourceIndex([{ file: "sources/wire.txt", text: wire }], reference) });
+  /** The card over `needle` in `draft`, checked against the sources. */
+  const cardOver = (draft: string, needle: string) => hover(draft, needle, 0, checker.check(draft))!.markdown;
+
+  it("a figure the sources give names the file, line, sentence and attribution", () => {
+    const card = cardOver("Ukraine has lost more than 4,000 troops in its failed attacks this week.", "more than");
+    expect(section(card, "In your sources")).toContain(
+      [
+        "**In your sources**",
+        "",
+        "- **sources/wire.txt\\:1** “Ukraine has lost more than 4,000 troops in its failed attacks this week, according to the Russian Defense Ministry.”  ",
+        "  According to the Russian Defense Ministry, as reported by RT",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("a figure that disagrees shows what the source says; one the source lacks shows no source", () => {
+    const draft = "Ukraine has lost 5,000 troops in its failed attacks this week.\n\nRussia has massed 12,000 troops near Kharkiv.";
+    expect(section(cardOver(draft, "5,000"), "Your source says otherwise")).toContain("**sources/wire.txt\\:1** “Ukraine has lost more than 4,000 troops");
+    const untraced = cardOver(draft, "12,000");
+    expect(untraced).toContain("**untraced-figure**");
+    expect(untraced).not.toContain("sources/wire.txt");
+    expect(untraced).not.toContain("In your sources");
+  });
+
+  it("a spec the source states unattributed says so, with the document's outlet", () => {
+    expect(section(cardOver("ATACMS can hit targets up to 300 km away.", "up to"), "In your sources")).toContain("  Reported by RT, attributed to no one");
+  });
+
+  it("without sources, a card has no source section", () => {
+    expect(hover("Ukraine has lost more than 4,000 troops in its failed attacks this week.", "more than")!.markdown).not.toContain("In your sources");
+  });
+});
+
 describe("hostile drafts and reference files", () => {
   /**
    * A hover as a permissive viewer would show it: raw HTML let through, and bare URLs,
@@ -328,6 +372,34 @@ describe("hostile drafts and reference files", () => {
       related: [{ system: "grom", fact: hostile.systems.find((s) => s.id === "grom")!.facts[0]!, source: hostile.sources.find((s) => s.id === "wire")! }],
     };
     expectInert(findingCard(finding, draft), [draft, finding.message, `Attribute to ${IMAGE_TAG}`, headline, outlet, evidence]);
+  });
+
+  it("a hostile source document's name, sentence, attribution and outlet are shown as text", () => {
+    const figure = (n: number): SourceFigure => ({
+      file: `notes/\`x\` ${RUN_TERMINAL}\n# ${n}.txt`,
+      line: n,
+      offset: 0,
+      length: 3,
+      sentence: `Troops ${IMAGE_TAG} ${RUN_TERMINAL}\n- listed [ref]: command:x`,
+      text: "300",
+      kind: "count",
+      attribution: `the *Desk* ${RUN_TERMINAL}`,
+      outlet,
+    });
+    const finding: Finding = { rule: "unattributed-figure", severity: "warning", offset: 0, length: 3, message: "“300”: no source.", traces: [1, 2, 3, 4].map(figure), fixes: [] };
+    const card = findingCard(finding, "300 troops");
+    expect(card).toContain("- and 1 more");
+    expectInert(card, [figure(1).file, figure(2).file, figure(1).sentence, figure(1).attribution!, outlet]);
+  });
+
+  it("a real source document full of Markdown and links indexes, traces and shows as text", () => {
+    const hostileOutlet = `<b>Desk</b> ${RUN_TERMINAL}`;
+    const source = `Ukraine lost 5,000 troops ${IMAGE_TAG} ${RUN_TERMINAL} this week, according to the ministry.\n\nSource: ${hostileOutlet}\n`;
+    const traced = createChecker({ reference, sources: buildSourceIndex([{ file: `${RUN_TERMINAL}.md`, text: source }], reference) });
+    const draft = "Ukraine lost 5,000 troops this week.";
+    const [finding] = traced.check(draft).filter((f) => f.traces);
+    expect(finding!.traces![0]!.outlet).toBe(hostileOutlet);
+    expectInert(findingCard(finding!, draft), [`${RUN_TERMINAL}.md`, finding!.traces![0]!.sentence, hostileOutlet]);
   });
 
   it("a fact citing a source the reference lacks shows the id as text", () => {

@@ -16,6 +16,7 @@ describe("readSettings", () => {
       rules: { "spec-conflict": "warning", "vague-attribution": "information" },
       attributionPhrases: [" per the desk's tally ", ""],
       references: ["facts/extra.json"],
+      sources: ["notes/**/*.txt", " wires "],
       maxDraftSize: 5000,
     });
     expect(problems).toEqual([]);
@@ -25,8 +26,14 @@ describe("readSettings", () => {
       rules: { "spec-conflict": "warning", "vague-attribution": "information" },
       attributionPhrases: ["per the desk's tally"],
       references: ["facts/extra.json"],
+      sources: ["notes/**/*.txt", "wires"],
       maxDraftSize: 5000,
     });
+  });
+
+  it("takes sources as a list of strings only", () => {
+    expect(readSettings({ sources: "notes" })).toEqual({ settings: defaultSettings(), problems: ["claimlint.sources must be a list of strings"] });
+    expect(readSettings({ sources: ["notes", 3] }).settings.sources).toEqual([]);
   });
 
   it("takes a maxDraftSize of null as not set, and reports a wrong one like .claimlintrc.json does", () => {

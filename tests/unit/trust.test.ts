@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { nodeProjectIo } from "../../server/src/lsp/node-io";
 import { createProjects, realPathInside, type FileProblem } from "../../server/src/lsp/project";
 import { defaultSettings } from "../../server/src/lsp/settings";
 
@@ -91,20 +92,20 @@ describe("realPathInside", () => {
 });
 
 describe("reference files in an untrusted workspace", () => {
-  const io = { exists: (p: string) => p === path.join(newsroom, ".claimlintrc.json"), readText: (p: string) => readFileSync(p, "utf8") };
+  const io = { exists: (p: string) => p === path.join(newsroom, ".claimlintrc.json"), readText: (p: string) => readFileSync(p, "utf8"), sources: nodeProjectIo.sources };
   writeFileSync(path.join(newsroom, ".claimlintrc.json"), JSON.stringify({ references: ["facts/inside.json", "../newsroom-archive/archived.json"] }));
   const draft = path.join(newsroom, "draft.md");
   const settings = { ...defaultSettings(), references: [outside, "facts/escaping.json"] };
 
-  function build(trusted: boolean) {
+  async function build(trusted: boolean) {
     const reported: FileProblem[] = [];
     const projects = createProjects(io, (_key, problems) => reported.push(...problems), { trusted: () => trusted, folders: () => [newsroom] });
-    const systems = projects.projectFor(draft, newsroom, settings).reference.systems.map((s) => s.id);
+    const systems = (await projects.projectFor(draft, newsroom, settings)).reference.systems.map((s) => s.id);
     return { systems, reported };
   }
 
-  it("reads only the files inside, and reports each one ignored where it was named", () => {
-    const { systems, reported } = build(false);
+  it("reads only the files inside, and reports each one ignored where it was named", async () => {
+    const { systems, reported } = await build(false);
     expect(systems).toContain("inside");
     expect(systems).not.toContain("outside");
     expect(systems).not.toContain("archived");
@@ -116,8 +117,8 @@ describe("reference files in an untrusted workspace", () => {
     expect(reported[2]!.message).toContain(archived);
   });
 
-  it("reads every named file in a trusted workspace", () => {
-    const { systems, reported } = build(true);
+  it("reads every named file in a trusted workspace", async () => {
+    const { systems, reported } = await build(true);
     expect(systems).toEqual(expect.arrayContaining(["inside", "outside", "archived"]));
     expect(reported).toEqual([]);
   });

@@ -13,7 +13,7 @@ import { buildSourceIndex, type SourceDocument, type SourceIndex } from "../core
 import { asConfigProblem, bundledReference, loadReferenceFiles } from "../reference/load";
 import type { Reference } from "../reference/types";
 import type { CliIo } from "./io";
-import { findSourceFiles, readSourceFile } from "./source-files";
+import { findSourceFiles, readSourceFile, type SourceProblem } from "../config/source-files";
 
 /** Builds the engine for a reference and options; `createChecker` unless a test hands in a fake. */
 export type MakeChecker = (deps: { reference: Reference; options: CheckOptions; sources?: SourceIndex }) => Checker;
@@ -60,16 +60,25 @@ export function createCheckerCache(io: CliIo, makeChecker: MakeChecker, problem:
     return checker;
   }
 
-  /** The documents of source paths and globs (absolute), each file once, in the order named. */
+  /**
+   * The documents of source paths and globs (absolute), each file once, in the order named.
+   * Source files are named relative to the working directory, as a writer passes `--sources`
+   * (`../shared/seeds/a.txt`), in findings and in problems alike.
+   */
   function sourceDocuments(named: readonly string[]): SourceDocument[] {
+    const relative = (absolute: string) => path.relative(io.cwd, absolute) || absolute;
+    const sourceProblem = (p: SourceProblem) => problem(formatConfigProblem(p, relative));
     const documents = new Set<SourceDocument>();
     for (const pattern of named) {
       let found = sourcesNamed.get(pattern);
       if (!found) {
         found = [];
-        for (const file of findSourceFiles(pattern, io, problem)) {
-          if (!sourceFiles.has(file.absolute)) sourceFiles.set(file.absolute, readSourceFile(file, io, problem));
-          const document = sourceFiles.get(file.absolute);
+        for (const file of findSourceFiles(pattern, io, sourceProblem)) {
+          if (!sourceFiles.has(file)) {
+            const text = readSourceFile(file, io, sourceProblem);
+            sourceFiles.set(file, text === undefined ? undefined : { file: relative(file), text });
+          }
+          const document = sourceFiles.get(file);
           if (document) found.push(document);
         }
         sourcesNamed.set(pattern, found);

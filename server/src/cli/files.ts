@@ -28,7 +28,7 @@ export function collectDrafts(inputs: readonly string[], io: CliIo, problem: (me
     drafts.push(draft);
   };
   const walk = (shown: string, absolute: string) =>
-    walkFolder(shown, absolute, io, problem, (file, absolutePath) => {
+    walkFolder(shown, absolute, io, (folder, message) => problem(`${folder}: ${message}`), (file, absolutePath) => {
       if (MARKDOWN.test(file)) add({ file, stdin: false, absolutePath });
     });
   for (const input of inputs) {
@@ -55,14 +55,21 @@ export function collectDrafts(inputs: readonly string[], io: CliIo, problem: (me
 /**
  * Every file below a folder, in sorted order (by UTF-16 code units, so the order does not
  * depend on the locale), as `visit(shown, absolute)`; dependencies and dot-folders are not
- * entered. A folder that cannot be read is passed to `problem` and left out.
+ * entered. A folder that cannot be read is passed to `problem`, as it is shown and why, and
+ * left out.
  */
-export function walkFolder(shown: string, absolute: string, io: CliIo, problem: (message: string) => void, visit: (shown: string, absolute: string) => void): void {
+export function walkFolder(
+  shown: string,
+  absolute: string,
+  io: Pick<CliIo, "readdir">,
+  problem: (folder: string, message: string) => void,
+  visit: (shown: string, absolute: string) => void,
+): void {
   let entries;
   try {
     entries = io.readdir(absolute);
   } catch (e) {
-    return problem(`${shown}: cannot read the folder: ${describeError(e)}`);
+    return problem(shown, `cannot read the folder: ${describeError(e)}`);
   }
   for (const entry of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const childShown = path.join(shown, entry.name);

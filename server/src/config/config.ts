@@ -31,7 +31,7 @@ export interface ClaimlintConfig {
   attributionPhrases: string[];
   /** Extra reference files; after `loadConfig`, absolute paths. */
   references: string[];
-  /** The user's own source documents (files, folders, globs); after `loadConfig`, absolute paths. The CLI traces figures to them. */
+  /** The user's own source documents (files, folders, globs); after `loadConfig`, absolute paths. The CLI and the editor trace figures to them. */
   sources: string[];
   /** The most characters of a draft checked; absent when the file does not say, so the editor's setting or the default applies. */
   maxDraftSize?: number;

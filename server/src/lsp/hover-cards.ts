@@ -1,14 +1,16 @@
 /**
- * The Markdown of the hover cards: what a flagged claim was flagged for, and what the fact
- * reference knows about a weapon system named in the draft. Pure functions over the draft,
- * the engine's findings and the reference, so the language server only converts positions.
+ * The Markdown of the hover cards: what a flagged claim was flagged for, where the writer's
+ * own sources give it, and what the fact reference knows about a weapon system named in the
+ * draft. Pure functions over the draft, the engine's findings and the reference, so the
+ * language server only converts positions.
  *
- * A draft, and a reference file a user adds, may hold anything, so every text taken from them
- * goes through `escapeMarkdown` and shows as the text it is; the one link a card makes is to
- * the rule's docs. VS Code's client is told not to trust hover Markdown either, so it would
+ * A draft, a reference file a user adds and a source document may hold anything, so every
+ * text taken from them goes through `escapeMarkdown` and shows as the text it is; the one link
+ * a card makes is to the rule's docs. VS Code's client is told not to trust hover Markdown either, so it would
  * run no command link even if one got through.
  */
 import type { Finding } from "../core/finding";
+import type { SourceFigure } from "../core/sources/source-index";
 import { RULE_SUMMARIES, ruleDocsUrl } from "../core/rules/catalog";
 import { attributeName } from "../core/rules/wording";
 import type { WeaponMatcher, WeaponMention } from "../core/weapons";
@@ -132,9 +134,42 @@ export function findingCard(finding: Finding, text: string): string {
     lines.push(`- **Stated:** ${stated} · **Reference (${escapeMarkdown(attributeName(fact.attribute))}):** ${describeValue(fact)}  `);
     lines.push(`  ${quoteEvidence(fact.evidence)} — ${citeSource(source.id, [source])}`);
   }
+  lines.push(...sourceLines(finding));
   if (finding.fixes.length) lines.push("", `Quick fixes: ${finding.fixes.map((f) => escapeMarkdown(f.title)).join(" · ")}`);
   lines.push("", `*${escapeMarkdown(RULE_SUMMARIES[finding.rule])}* [rule docs](${ruleDocsUrl(finding.rule)})`);
   return lines.join("\n");
+}
+
+/** The most source figures a card lists; a figure found in many copies of one story would fill the screen. */
+const SOURCE_FIGURES_SHOWN = 3;
+/** The most characters of a source's sentence quoted: a sentence, not a page without full stops. */
+const SENTENCE_SHOWN = 300;
+
+/**
+ * The writer's own source figures a finding relies on: where each is (file and line), its
+ * sentence, and whom the source attributes it to, under a heading saying how they stand to
+ * the claim: they give it, disagree with it, or (untraced) are the nearest there are.
+ */
+function sourceLines(finding: Finding): string[] {
+  const figures = finding.traces ?? [];
+  if (figures.length === 0) return [];
+  const heading = finding.rule === "figure-conflict" ? "Your source says otherwise" : finding.rule === "untraced-figure" ? "Nearest in your sources" : "In your sources";
+  const lines = ["", `**${heading}**`, ""];
+  for (const figure of figures.slice(0, SOURCE_FIGURES_SHOWN)) {
+    const sentence = figure.sentence.length > SENTENCE_SHOWN ? `${figure.sentence.slice(0, SENTENCE_SHOWN)}…` : figure.sentence;
+    // Two trailing spaces: a hard line break, keeping the attribution under its sentence.
+    lines.push(`- **${escapeMarkdown(`${figure.file}:${figure.line}`)}** ${quoteEvidence(sentence)}  `);
+    lines.push(`  ${sourceAttribution(figure)}`);
+  }
+  if (figures.length > SOURCE_FIGURES_SHOWN) lines.push(`- and ${figures.length - SOURCE_FIGURES_SHOWN} more`);
+  return lines;
+}
+
+/** `According to the Russian Defense Ministry, as reported by RT`, or what there is of it. */
+function sourceAttribution(figure: SourceFigure): string {
+  const outlet = figure.outlet && escapeMarkdown(figure.outlet);
+  if (figure.attribution) return `According to ${escapeMarkdown(figure.attribution)}${outlet ? `, as reported by ${outlet}` : ""}`;
+  return outlet ? `Reported by ${outlet}, attributed to no one` : "Attributed to no one";
 }
 
 /**

@@ -1,16 +1,17 @@
 /**
  * What a draft is checked with: the nearest `.claimlintrc.json` (as the CLI finds it) laid
- * over the editor's settings, and the reference with every extra file merged in. Built once
- * per configuration and cached, so a keystroke costs a map lookup, not a file read.
+ * over the editor's settings, the reference with every extra file merged in, and the index of
+ * the writer's own sources. Built once per configuration and cached, so a keystroke costs a
+ * map lookup, not a file read.
  *
  * Precedence: a rule named in `.claimlintrc.json` keeps the file's severity whatever the
  * editor says, because the file is what CI checks with and the team shares; the editor's
- * settings decide every other rule. Attribution phrases and reference files add up.
+ * settings decide every other rule. Attribution phrases, reference files and sources add up.
  *
- * In a workspace the user has not trusted, reference files are read only from inside its
- * folders: a settings value or a `.claimlintrc.json` from the workspace could otherwise make
- * the server read any file on the machine and show parts of it in hover cards. Files are
- * only ever parsed as JSON, never run.
+ * In a workspace the user has not trusted, reference files and sources are read only from
+ * inside its folders: a settings value or a `.claimlintrc.json` from the workspace could
+ * otherwise make the server read any file on the machine and show parts of it in hover cards.
+ * Files are only ever parsed as JSON or read as text, never run.
  */
 import { realpathSync } from "node:fs";
 import * as path from "node:path";
@@ -19,7 +20,9 @@ import { createChecker, type CheckOptions, type Checker } from "../core/checker"
 import { createWeaponMatcher, type WeaponMatcher } from "../core/weapons";
 import { asConfigProblem, bundledReference, loadReferenceFiles } from "../reference/load";
 import type { Reference } from "../reference/types";
+import { namesSourceFile, type SourceFileSystem } from "../config/source-files";
 import type { EditorSettings } from "./settings";
+import { readSources, type EditorSources, type NamedSource } from "./sources";
 
 /** The checker of one configuration, with the reference hover cards read from. */
 export interface Project {
@@ -28,6 +31,8 @@ export interface Project {
   weapons: WeaponMatcher;
   /** The configuration file in force, if any. */
   configFile?: string;
+  /** The writer's own sources, when the configuration or the settings name any. */
+  sources?: EditorSources;
 }
 
 /** A problem in a configuration or reference file; `line`/`column` 1-based where known. */
@@ -36,6 +41,8 @@ export type FileProblem = ConfigProblem;
 export interface ProjectIo {
   exists(absolutePath: string): boolean;
   readText(absolutePath: string): string;
+  /** Finding and reading source documents. */
+  sources: SourceFileSystem;
 }
 
 /** What the server knows of the workspace when it decides which reference files to read. */
@@ -52,17 +59,31 @@ export interface WorkspaceTrust {
 export interface Projects {
   /**
    * The project for a draft at `draftPath` (absolute; undefined for an unsaved draft), in
-   * workspace folder `folder`, under `settings`.
+   * workspace folder `folder`, under `settings`. Settled at once unless it is being built:
+   * only reading sources takes more than one turn.
    */
-  projectFor(draftPath: string | undefined, folder: string | undefined, settings: EditorSettings): Project;
+  projectFor(draftPath: string | undefined, folder: string | undefined, settings: EditorSettings): Promise<Project>;
   /** Forgets every cached file and lookup: configuration or reference files changed. */
   invalidate(): void;
+  /**
+   * Forgets the projects whose sources name any of `files` (absolute; created, changed or
+   * deleted), so their sources are read again; true when there was one.
+   */
+  sourcesChanged(files: readonly string[]): boolean;
 }
 
 /** `report` receives the problems of each configuration as it is built (an empty list when it is sound). */
 export function createProjects(io: ProjectIo, report: (configKey: string, problems: FileProblem[]) => void, workspace: WorkspaceTrust): Projects {
   const configByFolder = new Map<string, string | undefined>();
-  const built = new Map<string, Project>();
+  /**
+   * Each project by its configuration key, with the sources it names (absolute paths and
+   * globs); `forgotten.dropped` once forgotten, so a build still reading its sources gives up.
+   */
+  const built = new Map<string, { project: Promise<Project>; sources: readonly string[]; forgotten: { dropped: boolean } }>();
+  function drop(key: string): void {
+    built.get(key)!.forgotten.dropped = true;
+    built.delete(key);
+  }
 
   function configFor(draftPath: string | undefined, folder: string | undefined): string | undefined {
     const start = draftPath ? path.dirname(draftPath) : folder;
@@ -71,20 +92,39 @@ export function createProjects(io: ProjectIo, report: (configKey: string, proble
     return configByFolder.get(start);
   }
 
-  function build(configFile: string | undefined, folder: string | undefined, settings: EditorSettings, key: string): Project {
-    const loaded = configFile ? loadConfig(configFile, io.readText) : { config: defaultConfig(), problems: [] };
-    const problems: FileProblem[] = [...loaded.problems];
-    const config = loaded.config;
-    const options = checkOptionsFor(settings, config);
+  /**
+   * The configuration's own sources, with the editor's added; relative paths in the settings
+   * resolve against the workspace folder.
+   */
+  function sourcesNamed(config: ClaimlintConfig, configFile: string | undefined, base: string, settings: EditorSettings): NamedSource[] {
+    const named = new Map<string, NamedSource>();
+    for (const pattern of config.sources) named.set(pattern, { pattern, configFile });
+    for (const pattern of settings.sources.map((p) => path.resolve(base, p))) if (!named.has(pattern)) named.set(pattern, { pattern });
+    return [...named.values()];
+  }
 
-    const base = folder ?? (configFile ? path.dirname(configFile) : process.cwd());
+  /**
+   * The project, its problems reported once it is built; undefined when `wanted` says it was
+   * forgotten while its sources were being read (a source changed meanwhile).
+   */
+  async function build(
+    configFile: string | undefined,
+    config: ClaimlintConfig,
+    problems: FileProblem[],
+    namedSources: readonly NamedSource[],
+    base: string,
+    settings: EditorSettings,
+    key: string,
+    wanted: () => boolean,
+  ): Promise<Project | undefined> {
+    const options = checkOptionsFor(settings, config);
     const named = [...new Set([...settings.references.map((p) => path.resolve(base, p)), ...config.references])];
     const files = workspace.trusted()
       ? named
       : named.flatMap((file) => {
           const real = realPathInside(file, workspace.folders());
           if (real !== undefined) return [real]; // read where it was found to be, not through a link that may change
-          problems.push(outsideWorkspace(file, config.references.includes(file) ? configFile : undefined));
+          problems.push(outsideWorkspace("references", file, config.references.includes(file) ? configFile : undefined));
           return [];
         });
     let reference = bundledReference();
@@ -93,26 +133,63 @@ export function createProjects(io: ProjectIo, report: (configKey: string, proble
       reference = extra.reference;
       problems.push(...extra.problems.map(asConfigProblem));
     }
+
+    let sources: EditorSources | undefined;
+    if (namedSources.length > 0) {
+      sources = await readSources(namedSources, {
+        fs: io.sources,
+        reference,
+        attributionPhrases: options.attributionPhrases,
+        folder: base,
+        admit: (file, { configFile: namedBy }) => {
+          if (workspace.trusted()) return file;
+          const real = realPathInside(file, workspace.folders());
+          if (real === undefined) problems.push(outsideWorkspace("sources", file, namedBy));
+          return real;
+        },
+        problem: (p) => problems.push(p),
+        wanted,
+      });
+      if (!sources) return undefined;
+    }
     report(key, problems);
-    return { checker: createChecker({ reference, options }), reference, weapons: createWeaponMatcher(reference), configFile };
+    return {
+      checker: createChecker({ reference, options, ...(sources && { sources: sources.index }) }),
+      reference,
+      weapons: createWeaponMatcher(reference),
+      configFile,
+      ...(sources && { sources }),
+    };
   }
 
-  return {
+  const projects: Projects = {
     projectFor(draftPath, folder, settings) {
       const configFile = configFor(draftPath, folder);
-      const key = JSON.stringify([configFile ?? "", folder ?? "", settings.rules, settings.attributionPhrases, settings.references, settings.maxDraftSize]);
-      let project = built.get(key);
-      if (!project) {
-        project = build(configFile, folder, settings, key);
-        built.set(key, project);
-      }
+      const key = JSON.stringify([configFile ?? "", folder ?? "", settings.rules, settings.attributionPhrases, settings.references, settings.sources, settings.maxDraftSize]);
+      const known = built.get(key);
+      if (known) return known.project;
+      const loaded = configFile ? loadConfig(configFile, io.readText) : { config: defaultConfig(), problems: [] };
+      const base = folder ?? (configFile ? path.dirname(configFile) : process.cwd());
+      const sources = sourcesNamed(loaded.config, configFile, base, settings);
+      const forgotten = { dropped: false };
+      // A build given up hands over to the one that replaces it.
+      const project = build(configFile, loaded.config, [...loaded.problems], sources, base, settings, key, () => !forgotten.dropped).then(
+        (done) => done ?? projects.projectFor(draftPath, folder, settings),
+      );
+      built.set(key, { project, sources: sources.map((s) => s.pattern), forgotten });
       return project;
     },
     invalidate() {
       configByFolder.clear();
-      built.clear();
+      for (const key of [...built.keys()]) drop(key);
+    },
+    sourcesChanged(files) {
+      const concerned = [...built].filter(([, entry]) => entry.sources.some((pattern) => files.some((file) => namesSourceFile(pattern, file))));
+      for (const [key] of concerned) drop(key);
+      return concerned.length > 0;
     },
   };
+  return projects;
 }
 
 /**
@@ -145,10 +222,10 @@ function realPath(absolute: string): string | undefined {
   }
 }
 
-/** An ignored reference file, reported on the `.claimlintrc.json` that names it, else (named in the settings) on the file itself. */
-function outsideWorkspace(file: string, configFile: string | undefined): FileProblem {
+/** An ignored reference file or source, reported on the `.claimlintrc.json` that names it, else (named in the settings) on the file itself. */
+function outsideWorkspace(setting: "references" | "sources", file: string, configFile: string | undefined): FileProblem {
   const why = "outside the workspace, ignored while the workspace is not trusted";
-  return configFile ? { path: configFile, message: `"references": ${file} is ${why}` } : { path: file, message: `claimlint.references names this file, ${why}` };
+  return configFile ? { path: configFile, message: `"${setting}": ${file} is ${why}` } : { path: file, message: `claimlint.${setting} names this file, ${why}` };
 }
 
 /** The engine's options for a draft: `.claimlintrc.json` over the editor's settings, as the header says. */

@@ -18,12 +18,14 @@ export interface EditorSettings {
   attributionPhrases: string[];
   /** Extra reference files; relative paths resolve against the workspace folder. */
   references: string[];
+  /** The writer's own source documents (files, folders, globs), added to the configuration file's; relative to the workspace folder. */
+  sources: string[];
   /** The most characters of a draft checked; `.claimlintrc.json` wins when it sets one. Absent: the default. */
   maxDraftSize?: number;
 }
 
 export function defaultSettings(): EditorSettings {
-  return { enable: true, run: "onType", rules: {}, attributionPhrases: [], references: [] };
+  return { enable: true, run: "onType", rules: {}, attributionPhrases: [], references: [], sources: [] };
 }
 
 const SEVERITIES: readonly string[] = ["off", "hint", "information", "warning", "error"];
@@ -53,7 +55,7 @@ export function readSettings(raw: unknown): { settings: EditorSettings; problems
         else settings.rules[id as RuleId] = severity as SeveritySetting;
       }
   }
-  for (const key of ["attributionPhrases", "references"] as const) {
+  for (const key of ["attributionPhrases", "references", "sources"] as const) {
     const value = raw[key];
     if (value === undefined) continue;
     if (Array.isArray(value) && value.every((v) => typeof v === "string")) settings[key] = value.map((v) => v.trim()).filter(Boolean);

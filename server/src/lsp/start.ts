@@ -18,6 +18,7 @@ import {
   type PublishDiagnosticsParams,
 } from "vscode-languageserver";
 import { version } from "../../../package.json";
+import { SOURCE_FILE } from "../config/source-files";
 import { citedSources } from "../core/cited-sources";
 import type { Finding } from "../core/finding";
 import type { OpenDraft } from "../core/open-draft";
@@ -32,12 +33,16 @@ import type { EditorSettings } from "./settings";
 import { createWorkspaceCheck } from "./workspace-check";
 import { nodeProjectIo } from "./node-io";
 import { markdownToPlainText } from "./plain-text";
+import { CLAIMS_REQUEST, sheetClaims, type ClaimsParams, type ClaimsResult } from "./claims-request";
+import { sourceLocationsAt } from "./source-links";
 
 /** The findings of one text of an open draft (see DraftDocument.revision). */
 interface Analysis {
   revision: number;
   findings: Finding[];
   project: Project;
+  /** The open draft whose last check this is, which lists its claims; none when the check failed. */
+  draft?: OpenDraft;
 }
 
 /** A draft open in the editor, as the checker of its project keeps it between edits. */
@@ -136,7 +141,7 @@ export function startServer(connection: Connection): void {
     return folders.filter((f) => filePath === f || filePath.startsWith(f.endsWith("/") ? f : `${f}/`)).sort((a, b) => b.length - a.length)[0] ?? folders[0];
   }
 
-  function projectFor(uri: string, editorSettings: EditorSettings): Project {
+  function projectFor(uri: string, editorSettings: EditorSettings): Promise<Project> {
     const filePath = pathOf(uri);
     return projects.projectFor(filePath, folderOf(filePath), editorSettings);
   }
@@ -180,13 +185,18 @@ export function startServer(connection: Connection): void {
       publish({ uri, version, diagnostics: [] });
       return undefined;
     }
-    const project = projectFor(uri, editorSettings);
+    // At once, unless the project's sources are being read: the check then waits for them.
+    const project = await projectFor(uri, editorSettings);
+    if (!isCurrent(document, revision, since)) return dropped(document);
     let open = kept.get(uri);
     if (open?.project !== project) {
-      open = { project, draft: project.checker.open() };
+      // Every check lists the draft's claims, for `claimlint/claims`: only the sections an edit
+      // touched are read for them, which costs a keystroke nothing measurable.
+      open = { project, draft: project.checker.open(undefined, true) };
       kept.set(uri, open);
     }
     let findings: Finding[] = [];
+    let listed: OpenDraft | undefined = open.draft;
     try {
       const run = open.draft.check(document.snapshot());
       for (let slice = performance.now(); ; ) {
@@ -203,9 +213,10 @@ export function startServer(connection: Connection): void {
       }
     } catch (error) {
       kept.delete(uri); // the next check starts afresh
+      listed = undefined;
       connection.console.error(`checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
-    const analysis = { revision, findings, project };
+    const analysis = { revision, findings, project, draft: listed };
     analyses.set(uri, analysis);
     publish({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, document, client.diagnostics)) });
     return analysis;
@@ -317,6 +328,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
+        definitionProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         ...(client.pullDiagnostics ? { diagnosticProvider: { identifier: "claimlint", interFileDependencies: false, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -329,8 +341,9 @@ export function startServer(connection: Connection): void {
     if (client.configurationChange) void connection.client.register(DidChangeConfigurationNotification.type, { section: "claimlint" });
     if (client.watchedFiles)
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        // Reference files may have any name, so any JSON file's change re-reads the configuration.
-        watchers: [{ globPattern: "**/.claimlintrc.json" }, { globPattern: "**/*.json" }],
+        // Reference files may have any name, so any JSON file's change re-reads the configuration;
+        // a text or Markdown file's change re-reads only the sources that name it (see below).
+        watchers: [{ globPattern: "**/.claimlintrc.json" }, { globPattern: "**/*.json" }, { globPattern: "**/*.{txt,md,markdown}" }],
       });
     // The library refuses the subscription, with an error, for a client without workspace folders.
     if (client.workspaceFolders)
@@ -377,7 +390,14 @@ export function startServer(connection: Connection): void {
     settings.changed(params.settings);
     recheckAll();
   });
-  connection.onDidChangeWatchedFiles(() => {
+  connection.onDidChangeWatchedFiles((params) => {
+    const files = params.changes.map((change) => pathOf(change.uri) ?? "");
+    if (files.length > 0 && files.every((file) => SOURCE_FILE.test(file))) {
+      // Only source documents (or drafts) changed: the projects whose sources name one read
+      // them again, and a draft saved to disk costs nothing.
+      if (projects.sourcesChanged(files)) recheckAll();
+      return;
+    }
     // A configuration or reference file changed, appeared or went: read them all again.
     projects.invalidate();
     problems.reset();
@@ -414,6 +434,17 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  connection.onDefinition(
+    guarded("definition", null, async (params) => {
+      const document = documents.get(params.textDocument.uri);
+      const analysis = document && (await analysisOf(document.uri));
+      if (!document || analysis?.revision !== document.revision) return null; // edited meanwhile: the offsets are stale
+      if (!analysis.project.sources) return null; // no sources: nothing is traced
+      const locations = sourceLocationsAt(analysis.findings, document.offsetAt(params.position), analysis.project.sources);
+      return locations.length > 0 ? locations : null;
+    }),
+  );
+
   connection.onCodeAction(
     guarded("code actions", [] as CodeAction[], async (params) => {
       const document = documents.get(params.textDocument.uri);
@@ -442,6 +473,23 @@ export function startServer(connection: Connection): void {
   connection.onRequest(
     "claimlint/checkDocument",
     guarded("check document", { findings: 0 }, async (params: { uri: string }) => ({ findings: (await validate(params.uri)).length })),
+  );
+  connection.onRequest(
+    CLAIMS_REQUEST,
+    guarded<ClaimsParams, ClaimsResult>("claims", { version: null, claims: [], total: 0 }, async (params) => {
+      const document = documents.get(params.uri);
+      if (!document) return { version: null, claims: [], total: 0 };
+      // As for pulled diagnostics: when an edit overtakes the check, the answer waits for the
+      // check of the newest version, so a sheet never shows claims placed in an older text.
+      let analysis: Analysis | undefined;
+      for (let asked = document.revision; ; asked = document.revision) {
+        analysis = await analysisOf(document.uri);
+        if (document.revision === asked || documents.get(document.uri) !== document) break;
+      }
+      if (!analysis || analysis.revision !== document.revision) return { version: null, claims: [], total: 0 };
+      const claims = analysis.draft?.claims() ?? [];
+      return { version: document.version, claims: sheetClaims(claims, (offset) => document.positionAt(offset)), total: claims.length };
+    }),
   );
   connection.onRequest("claimlint/checkWorkspace", guarded("check workspace", { files: 0, findings: 0 }, () => workspace.checkAll()));
 

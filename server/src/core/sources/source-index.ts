@@ -70,10 +70,21 @@ export interface SourceIndex {
 
 /** Reads source documents with the reference and attribution phrases drafts are checked with. */
 export function buildSourceIndex(documents: readonly SourceDocument[], reference: Reference, attributionPhrases: readonly string[] = []): SourceIndex {
+  const builder = sourceIndexBuilder(reference, attributionPhrases);
+  for (const document of documents) builder.add(document);
+  return builder.index;
+}
+
+/**
+ * An index filled one document at a time, for a caller that must not read a large folder of
+ * sources in one go (the language server, between the editor's messages). `index` holds every
+ * document added so far.
+ */
+export function sourceIndexBuilder(reference: Reference, attributionPhrases: readonly string[] = []): { add(document: SourceDocument): void; index: SourceIndex } {
   const analyser = createAnalyser(reference, compilePhrases(attributionPhrases));
   const figures: SourceFigure[] = [];
   const byKey = new Map<string, IndexedFigure[]>();
-  for (const document of documents) {
+  function add(document: SourceDocument): void {
     const lines = indexLines(document.text);
     const outlet = outletOf(document.text);
     for (const claim of analyser.claimsIn(readDocumentProse(document.text))) {
@@ -106,7 +117,7 @@ export function buildSourceIndex(documents: readonly SourceDocument[], reference
       else byKey.set(key, [entry]);
     }
   }
-  return { figures, byKey };
+  return { add, index: { figures, byKey } };
 }
 
 /**
