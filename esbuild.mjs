@@ -1,5 +1,6 @@
-// Bundles every entry of claimlint into dist/: the CLI, the language server and the VS Code
-// client. `--watch` rebuilds on change; `--production` minifies and writes no source maps.
+// Bundles every entry of claimlint into dist/: the CLI, the language server, the VS Code
+// client, and the claims sheet's page (its script and stylesheet, in dist/webview/, the one
+// folder the page may load from). `--watch` rebuilds on change; `--production` minifies and writes no source maps.
 // First it regenerates the weapon-name grammar, so the editor's colouring follows the reference.
 import * as esbuild from "esbuild";
 import { chmodSync, existsSync } from "node:fs";
@@ -15,6 +16,8 @@ const entries = [
   { in: "server/src/cli.ts", out: "dist/cli.js", executable: true },
   { in: "server/src/server.ts", out: "dist/server.js", executable: true },
   { in: "client/src/extension.ts", out: "dist/extension.js", executable: false, external: ["vscode"] },
+  { in: "client/webview/claims-sheet.ts", out: "dist/webview/claims-sheet.js", executable: false, browser: true },
+  { in: "client/webview/claims-sheet.css", out: "dist/webview/claims-sheet.css", executable: false, browser: true },
 ].filter((e) => existsSync(e.in));
 
 const contexts = await Promise.all(
@@ -23,9 +26,10 @@ const contexts = await Promise.all(
       entryPoints: [e.in],
       outfile: e.out,
       bundle: true,
-      platform: "node",
-      target: "node20",
-      format: "cjs",
+      // The page runs in the webview's Chromium, the rest in Node.
+      platform: e.browser ? "browser" : "node",
+      target: e.browser ? "chrome120" : "node20",
+      format: e.browser ? "iife" : "cjs",
       sourcemap: !production,
       minify: production,
       external: e.external ?? [],

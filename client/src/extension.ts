@@ -1,10 +1,11 @@
 /**
  * The VS Code side of claimlint: starts the language server bundled beside it
- * (dist/server.js) and adds commands and a status-bar count. All checking happens in the
- * server; this file only wires VS Code to it.
+ * (dist/server.js) and adds commands, the claims sheet and a status-bar count. All checking
+ * happens in the server; this file only wires VS Code to it.
  */
 import { window, workspace, type ExtensionContext } from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import { ClaimsSheets } from "./claims-sheet";
 import { registerCommands } from "./commands";
 import { createClaimStatusBar } from "./status-bar";
 
@@ -23,7 +24,8 @@ export async function activate(context: ExtensionContext): Promise<LanguageClien
     workspace.createFileSystemWatcher("**/*reference*.json"),
   ];
   const outputChannel = window.createOutputChannel("claimlint", { log: true });
-  context.subscriptions.push(...watchers, outputChannel);
+  const sheets = new ClaimsSheets(context.extensionUri, () => client);
+  context.subscriptions.push(...watchers, outputChannel, sheets);
 
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
@@ -40,6 +42,14 @@ export async function activate(context: ExtensionContext): Promise<LanguageClien
     // Hover cards show text from drafts and reference files: no command links, no HTML.
     markdown: { isTrusted: false, supportHtml: false },
     outputChannel,
+    // The server publishes a draft's diagnostics after each check of it: a claims sheet on the
+    // draft then asks for its claims again.
+    middleware: {
+      handleDiagnostics(uri, diagnostics, next) {
+        next(uri, diagnostics);
+        sheets.checked(uri);
+      },
+    },
   };
 
   client = new LanguageClient("claimlint", "claimlint", serverOptions, clientOptions);

@@ -5,7 +5,7 @@
  *
  *   node tests/browser/run.mjs [--screenshots] [--only name,name] [--keep]
  *
- *   --screenshots  also copy the docs screenshots (problems, hover, quick fix) into docs/screenshots/
+ *   --screenshots  also copy the docs screenshots (problems, hover, claims sheet, quick fix) into docs/screenshots/
  *   --only         run only the named scenarios (problems, hover, add-attribution, …)
  *   --keep         keep the temp folder (workspace, profile, logs) and print where it is
  */

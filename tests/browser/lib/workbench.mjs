@@ -176,6 +176,24 @@ export class Workbench {
     await poll(async () => (await floating.count()) === 0, "menus and hovers to close");
   }
 
+  // ---- Webviews ---------------------------------------------------------------------------
+
+  /**
+   * The page of the webview on screen (the claims sheet). VS Code shows a webview in an
+   * iframe laid over the editor, and the extension's page in an iframe inside that one.
+   */
+  webview() {
+    return this.page.frameLocator("iframe.webview.ready").frameLocator("#active-frame");
+  }
+
+  /** Closes the editor tab whose title is `title`, with the close button on the tab. */
+  async closeTab(title) {
+    const tab = this.page.locator(".tabs-container .tab", { hasText: title });
+    await tab.hover();
+    await tab.locator(".tab-actions .action-label").click();
+    await tab.waitFor({ state: "detached" });
+  }
+
   // ---- Problems panel --------------------------------------------------------------------
 
   /** Hides the panel (Ctrl+J toggles it: press only when it is up). */

@@ -68,4 +68,39 @@ export class TestWorkspace {
     if (r.status !== 0 && r.status !== 1) throw new Error(`claimlint CLI failed (${r.status}): ${r.stderr}`);
     return JSON.parse(r.stdout);
   }
+
+  /**
+   * The fact-check sheet the CLI gives for one file (`--format csv`): a row of cells per
+   * claim, as the editor's claims sheet should show them (`#`, Line, Claim, Attribution,
+   * Reference, Source), the file's column left out.
+   */
+  sheet(file) {
+    const r = spawnSync(process.execPath, [this.cli, "--format", "csv", file], { cwd: this.dir, encoding: "utf8" });
+    if (r.status !== 0 && r.status !== 1) throw new Error(`claimlint CLI failed (${r.status}): ${r.stderr}`);
+    return parseCsv(r.stdout).slice(1).map((row) => row.slice(1));
+  }
+}
+
+/** The rows of RFC 4180 CSV, as the CLI writes it: CRLF after every row, quoted fields with doubled quotes. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let field = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      // A quoted field runs to the quote not doubled.
+      for (i++; i < text.length && !(text[i] === '"' && text[i + 1] !== '"'); i++) field += text[i] === '"' ? text[++i] : text[i];
+    } else if (c === ",") {
+      row.push(field);
+      field = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      i++;
+    } else field += c;
+  }
+  return rows;
 }
