@@ -133,6 +133,12 @@ describe("the seed articles as sources, named by .claimlintrc.json", () => {
     const version = s.document(uri).version;
     const after = await s.diagnostics(uri, (p) => p.version === version, `version ${version}`);
     expect(rules(after).filter((r) => r.startsWith(`${TRACED} `))).toEqual([]);
+    // Attributed now, the figure is flagged by nothing, and is still traced: hover and definition find the seed.
+    const card = await hoverText(s, uri, at(TRACED, "4,000"));
+    expect(card).toMatch(/^\*\*more than 4,000 troops\*\* · in your sources\n\n\*\*In your sources\*\*/);
+    expect(card).toContain("According to the Russian Defense Ministry, as reported by RT");
+    const { root } = s.options;
+    expect(await definition(s, uri, at(TRACED, "4,000"))).toEqual([{ uri: pathToFileURL(path.join(root, "sources", RT_SEED)).href, range: seedFigure().range }]);
   });
 });
 

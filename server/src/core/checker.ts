@@ -120,7 +120,7 @@ export function createChecker(deps: { reference: Reference; options?: Partial<Ch
 function sourceStatus(trace: Trace): NonNullable<ClaimEntry["source"]> {
   if (trace.status === "untraced") return { status: "not found" };
   const [first] = trace.figures;
-  return { status: trace.status === "traced" ? "found" : "conflicts", file: first?.file, line: first?.line };
+  return { status: trace.status === "traced" ? "found" : "conflicts", file: first?.file, line: first?.line, figures: trace.figures };
 }
 
 /** A claim's trace to the sources, worked out once however many rules ask for it. */

@@ -10,6 +10,7 @@ import type { Attribution, AttributionMeans } from "./attribution";
 import { detached } from "./detached";
 import type { RuleId, Severity } from "./finding";
 import { attributeName, describeFact, describeSource } from "./rules/wording";
+import type { SourceFigure } from "./sources/source-index";
 
 /** One claim of the draft, in the sheet's terms. */
 export interface ClaimEntry {
@@ -26,9 +27,10 @@ export interface ClaimEntry {
   /**
    * Whether the user's own source articles (the `sources` of `.claimlintrc.json` or
    * `--sources`) hold the figure, give another value for the same thing, or neither, and
-   * where. Present only when such sources are configured.
+   * where. Present only when such sources are configured. `figures` are the source figures
+   * that give the claim, or that it disagrees with: the first of them is `file` and `line`.
    */
-  source?: { status: "found" | "conflicts" | "not found"; file?: string; line?: number };
+  source?: { status: "found" | "conflicts" | "not found"; file?: string; line?: number; figures?: readonly SourceFigure[] };
   /** The rules that flag the claim, at their configured severity; rules that are off never do. */
   flaggedBy: { rule: RuleId; severity: Severity }[];
   /** Rules that would flag the claim but that a `claimlint-disable` directive silences where it stands. */

@@ -243,6 +243,29 @@ export class OpenDraft {
     });
   }
 
+  /**
+   * The claim whose figure holds `offset`, or else the one ending there, as the last check
+   * kept read it; found by a binary search over the sections, not by listing them all.
+   */
+  claimAt(offset: number): ClaimEntry | undefined {
+    const listed = this.listed;
+    if (!listed) return undefined;
+    const i = firstEndingAtOrAfter(listed.sections, listed.starts, offset);
+    let endingHere: ClaimEntry | undefined;
+    // A claim ending at a section's end may sit in the section before the one that holds `offset`.
+    for (const j of [i - 1, i]) {
+      const section = listed.sections[j];
+      if (!section) continue;
+      const by = listed.starts[j] - section.readAt;
+      for (const claim of section.claims) {
+        const from = claim.offset + by;
+        if (from <= offset && offset < from + claim.length) return { ...claim, offset: from };
+        if (from + claim.length === offset) endingHere = { ...claim, offset: from };
+      }
+    }
+    return endingHere;
+  }
+
   /** Reads a section from a stretch of the draft parsed on its own (so placed for the stretch). */
   private read(node: SyntaxNode, stretch: string, type: string, ledBy: ProseBlock | undefined): Section {
     const prose = readSection(node, stretch, ledBy);

@@ -42,5 +42,10 @@ export interface SheetClaim extends ClaimStanding {
 
 /** Places the engine's claims in the draft they were read from. */
 export function sheetClaims(entries: readonly ClaimEntry[], positionAt: (offset: number) => Position): SheetClaim[] {
-  return entries.slice(0, MOST_CLAIMS).map(({ offset, length, ...standing }) => ({ ...standing, range: { start: positionAt(offset), end: positionAt(offset + length) } }));
+  return entries.slice(0, MOST_CLAIMS).map(({ offset, length, source, ...standing }) => ({
+    ...standing,
+    // The source figures stay on the server: the sheet names the first by file and line.
+    ...(source && { source: { status: source.status, file: source.file, line: source.line } }),
+    range: { start: positionAt(offset), end: positionAt(offset + length) },
+  }));
 }

@@ -9,6 +9,7 @@
  * a card makes is to the rule's docs. VS Code's client is told not to trust hover Markdown either, so it would
  * run no command link even if one got through.
  */
+import type { ClaimEntry } from "../core/claims";
 import type { Finding } from "../core/finding";
 import type { SourceFigure } from "../core/sources/source-index";
 import { RULE_SUMMARIES, ruleDocsUrl } from "../core/rules/catalog";
@@ -58,6 +59,8 @@ export function hoverCardAt(
   findings: readonly Finding[],
   reference: Reference,
   weapons: WeaponMatcher,
+  /** The claim at an offset, for a figure the writer's sources give that no finding flags (one attributed in the draft). */
+  claimAt: (offset: number) => ClaimEntry | undefined = () => undefined,
 ): HoverCard | undefined {
   if (offset < 0 || offset > text.length) return undefined;
   const mentions = mentionsNear(text, offset, weapons);
@@ -68,6 +71,14 @@ export function hoverCardAt(
       .filter((f) => touches(f.offset, f.offset + f.length))
       .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
     const mention = mentions.find((m) => touches(m.start, m.end));
+    if (flagged.length === 0) {
+      const claim = claimAt(offset);
+      if (claim?.source?.figures?.length && touches(claim.offset, claim.offset + claim.length)) {
+        const cards = [tracedCard(claim)];
+        if (mention) cards.push(weaponCard(mention.system, reference));
+        return { markdown: cards.join(RULE), offset: claim.offset, length: claim.length };
+      }
+    }
     if (flagged.length === 0 && !mention) continue;
     const cards = flagged.map((f) => findingCard(f, text));
     if (mention) cards.push(weaponCard(mention.system, reference));
@@ -134,7 +145,7 @@ export function findingCard(finding: Finding, text: string): string {
     lines.push(`- **Stated:** ${stated} · **Reference (${escapeMarkdown(attributeName(fact.attribute))}):** ${describeValue(fact)}  `);
     lines.push(`  ${quoteEvidence(fact.evidence)} — ${citeSource(source.id, [source])}`);
   }
-  lines.push(...sourceLines(finding));
+  lines.push(...sourceLines(finding.traces ?? [], finding.rule === "figure-conflict" ? "Your source says otherwise" : finding.rule === "untraced-figure" ? "Nearest in your sources" : "In your sources"));
   if (finding.fixes.length) lines.push("", `Quick fixes: ${finding.fixes.map((f) => escapeMarkdown(f.title)).join(" · ")}`);
   lines.push("", `*${escapeMarkdown(RULE_SUMMARIES[finding.rule])}* [rule docs](${ruleDocsUrl(finding.rule)})`);
   return lines.join("\n");
@@ -146,14 +157,22 @@ const SOURCE_FIGURES_SHOWN = 3;
 const SENTENCE_SHOWN = 300;
 
 /**
- * The writer's own source figures a finding relies on: where each is (file and line), its
+ * The card of a figure that no rule flags but the writer's own sources give (it is attributed
+ * in the draft too), or contradict (with figure-conflict turned off): the figure, and where.
+ */
+function tracedCard(claim: ClaimEntry): string {
+  const found = claim.source?.status === "found";
+  const heading = found ? "In your sources" : "Your source says otherwise";
+  return [`**${escapeMarkdown(claim.text)}** · ${found ? "in your sources" : "disagrees with your sources"}`, ...sourceLines(claim.source?.figures ?? [], heading)].join("\n");
+}
+
+/**
+ * The writer's own source figures a claim relies on: where each is (file and line), its
  * sentence, and whom the source attributes it to, under a heading saying how they stand to
  * the claim: they give it, disagree with it, or (untraced) are the nearest there are.
  */
-function sourceLines(finding: Finding): string[] {
-  const figures = finding.traces ?? [];
+function sourceLines(figures: readonly SourceFigure[], heading: string): string[] {
   if (figures.length === 0) return [];
-  const heading = finding.rule === "figure-conflict" ? "Your source says otherwise" : finding.rule === "untraced-figure" ? "Nearest in your sources" : "In your sources";
   const lines = ["", `**${heading}**`, ""];
   for (const figure of figures.slice(0, SOURCE_FIGURES_SHOWN)) {
     const sentence = figure.sentence.length > SENTENCE_SHOWN ? `${figure.sentence.slice(0, SENTENCE_SHOWN)}…` : figure.sentence;

@@ -23,6 +23,11 @@ export function sourceLocationsAt(findings: readonly Finding[], offset: number, 
   return [];
 }
 
+/** The places of source figures (those a claim at the cursor was traced to). */
+export function sourceLocations(figures: readonly SourceFigure[], sources: EditorSources): Location[] {
+  return figures.flatMap((figure) => locationOf(figure, sources) ?? []);
+}
+
 /** Where a source figure is: its document's URI and the figure's range in it. */
 function locationOf(figure: SourceFigure, sources: EditorSources): Location | undefined {
   const document = sources.documents.get(figure.file);

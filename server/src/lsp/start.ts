@@ -34,7 +34,7 @@ import { createWorkspaceCheck } from "./workspace-check";
 import { nodeProjectIo } from "./node-io";
 import { markdownToPlainText } from "./plain-text";
 import { CLAIMS_REQUEST, sheetClaims, type ClaimsParams, type ClaimsResult } from "./claims-request";
-import { sourceLocationsAt } from "./source-links";
+import { sourceLocations, sourceLocationsAt } from "./source-links";
 
 /** The findings of one text of an open draft (see DraftDocument.revision). */
 interface Analysis {
@@ -425,7 +425,8 @@ export function startServer(connection: Connection): void {
       const document = documents.get(params.textDocument.uri);
       const analysis = document && (await analysisOf(document.uri));
       if (!document || analysis?.revision !== document.revision) return null; // edited meanwhile: the offsets are stale
-      const card = hoverCardAt(document.getText(), document.offsetAt(params.position), analysis.findings, analysis.project.reference, analysis.project.weapons);
+      const claimAt = (offset: number) => analysis.draft?.claimAt(offset);
+      const card = hoverCardAt(document.getText(), document.offsetAt(params.position), analysis.findings, analysis.project.reference, analysis.project.weapons, claimAt);
       if (!card) return null;
       return {
         contents: client.markdownHover ? { kind: MarkupKind.Markdown, value: card.markdown } : { kind: MarkupKind.PlainText, value: markdownToPlainText(card.markdown) },
@@ -440,8 +441,11 @@ export function startServer(connection: Connection): void {
       const analysis = document && (await analysisOf(document.uri));
       if (!document || analysis?.revision !== document.revision) return null; // edited meanwhile: the offsets are stale
       if (!analysis.project.sources) return null; // no sources: nothing is traced
-      const locations = sourceLocationsAt(analysis.findings, document.offsetAt(params.position), analysis.project.sources);
-      return locations.length > 0 ? locations : null;
+      const offset = document.offsetAt(params.position);
+      const flagged = sourceLocationsAt(analysis.findings, offset, analysis.project.sources);
+      // A figure attributed in the draft has no finding, but may still be traced.
+      const traced = flagged.length > 0 ? flagged : sourceLocations(analysis.draft?.claimAt(offset)?.source?.figures ?? [], analysis.project.sources);
+      return traced.length > 0 ? traced : null;
     }),
   );
 
