@@ -114,4 +114,10 @@ describe("the outlet a source document names", () => {
     expect(outletOf("The source: a ministry briefing, which gave numbers.\n\nMore.\n")).toBeUndefined();
     expect(outletOf("Nothing names an outlet here.\n")).toBeUndefined();
   });
+
+  it("is not read from a credit naming who made the story", () => {
+    expect(outletOf("Body text. (Reporting by Pavel Polityuk)\n")).toBeUndefined();
+    expect(outletOf("Body text. (Editing by Jane Doe)\n")).toBeUndefined();
+    expect(outletOf("Body text. (By Anna Smith)\n")).toBeUndefined();
+  });
 });

@@ -161,6 +161,34 @@ describe("untraced-figure and figure-conflict", () => {
     expect(found(checker, draft)).toEqual([]);
   });
 
+  it("distances and sums in the same story are no conflict: only a spec says what a measurement measures", () => {
+    const story = checkerWith({
+      file: "kharkiv.txt",
+      text: "Russian artillery shelled Kharkiv from 40 kilometers away on Tuesday, the regional governor said, after a $300 million aid package for the city's defences.\n",
+    });
+    expect(found(story, "Kharkiv, a city 30 kilometers from the border, was shelled on Tuesday, the regional governor said.")).toEqual([]);
+    expect(found(story, "The city's defences got a $2 billion aid package after Kharkiv was shelled on Tuesday, the regional governor said.")).toEqual([]);
+    // A spec of the same system and attribute does say it.
+    const specs = checkerWith({ file: "storm.txt", text: "Storm Shadow missiles strike targets 250 kilometers away from their launch aircraft, the British defence ministry said.\n" });
+    expect(found(specs, "Storm Shadow missiles strike targets 400 kilometers away from their launch aircraft, the British defence ministry said.").map(([rule]) => rule)).toContain("figure-conflict");
+  });
+
+  it("reads a ton or a gallon in every unit it may be: 1,000 short tons are 907 tonnes", () => {
+    const source = "The convoy delivered 907 tonnes of fuel and 4,546 litres of water to Kherson this week, officials said.";
+    expect(status("The convoy delivered 1,000 tons of fuel to Kherson this week.", source)).toBe("traced");
+    expect(status("The convoy delivered 1,000 gallons of water to Kherson this week.", source)).toBe("traced");
+    expect(status("The convoy delivered 2,000 tons of fuel to Kherson this week.", source)).not.toBe("traced");
+  });
+
+  it("names at most three of the source figures a value disagrees with", () => {
+    const copy = (i: number) => ({ file: `wire-${i}.txt`, text: "Kyiv's army has lost more than 4,000 troops in failed assaults near Bakhmut this week, according to the Russian Defense Ministry.\n" });
+    const wire = checkerWith(...[1, 2, 3, 4, 5].map(copy));
+    const [conflict] = wire.check("Ukraine lost 5,000 troops in failed assaults near Bakhmut this week, according to the Russian Defense Ministry.");
+    expect(conflict.rule).toBe("figure-conflict");
+    expect(conflict.message.match(/wire-\d\.txt/g)).toEqual(["wire-1.txt", "wire-2.txt", "wire-3.txt"]);
+    expect(conflict.message).toMatch(/; and 2 more\.$/);
+  });
+
   it("a spec that disagrees with the reference is spec-conflict alone, not also figure-conflict", () => {
     const checker = checkerWith({ file: "a.txt", text: "ATACMS reaches targets as far as 300 kilometers away, the Pentagon said." });
     expect(found(checker, "ATACMS reaches targets as far as 500 kilometers away, the Pentagon said.")).toEqual([["spec-conflict", "as far as 500 kilometers"]]);

@@ -90,18 +90,30 @@ export function namesSourceFile(pattern: string, file: string): boolean {
  * from a user's glob could backtrack without end.
  */
 function globMatcher(glob: string): (relative: string) => boolean {
-  const pattern = glob.split("/");
+  // Runs of `**` mean no more than one does.
+  const pattern = glob.split("/").filter((segment, i, all) => !(segment === "**" && all[i - 1] === "**"));
   return (relative) => matchesSegments(pattern, relative.split("/"));
 }
 
+/**
+ * Whether the names match the pattern's segments, by the table of which pattern suffixes
+ * match which name suffixes: each pair is decided once, so a glob with many `**` costs the
+ * product of the two lengths, not a search through every way of splitting the path.
+ */
 function matchesSegments(pattern: readonly string[], names: readonly string[]): boolean {
-  if (pattern.length === 0) return names.length === 0;
-  const [first, ...rest] = pattern;
-  if (first === "**") {
-    for (let skipped = 0; skipped <= names.length; skipped++) if (matchesSegments(rest, names.slice(skipped))) return true;
-    return false;
+  // matches[j] says whether pattern[i..] matches names[j..], for the i being filled in.
+  let matches = names.map(() => false).concat(true);
+  for (let i = pattern.length - 1; i >= 0; i--) {
+    const next = matches;
+    matches = new Array<boolean>(names.length + 1);
+    for (let j = names.length; j >= 0; j--) {
+      matches[j] =
+        pattern[i] === "**"
+          ? next[j] || (j < names.length && matches[j + 1])
+          : j < names.length && matchesName(pattern[i], names[j]) && next[j + 1];
+    }
   }
-  return names.length > 0 && matchesName(first, names[0]) && matchesSegments(rest, names.slice(1));
+  return matches[0];
 }
 
 /** `*` and `?` against one name, going back only to the last `*`: linear in practice, never exponential. */

@@ -6,6 +6,9 @@
 import type { Rule } from "./rule";
 import { describeSourceFigure } from "./wording";
 
+/** The most source figures a message names; wire copies of one story would make it a page. */
+const FIGURES_NAMED = 3;
+
 export const figureConflict: Rule = (claim, context) => {
   // A spec that disagrees with the reference is already a spec-conflict, named with its article.
   if (claim.spec?.verdict.status === "conflicts") return undefined;
@@ -15,7 +18,7 @@ export const figureConflict: Rule = (claim, context) => {
     rule: "figure-conflict",
     offset: claim.offset,
     length: claim.length,
-    message: `${context.quote(claim)} disagrees with your source: ${trace.figures.map(describeSourceFigure).join("; ")}.`,
+    message: `${context.quote(claim)} disagrees with your source: ${trace.figures.slice(0, FIGURES_NAMED).map(describeSourceFigure).join("; ")}${trace.figures.length > FIGURES_NAMED ? `; and ${trace.figures.length - FIGURES_NAMED} more` : ""}.`,
     traces: trace.figures,
     fixes: [],
   };

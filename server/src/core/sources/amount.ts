@@ -51,10 +51,10 @@ export function amountOf(figure: Figure): Amount | undefined {
   const bound = boundOf(figure.qualifier);
   if (figure.measure) {
     const unit = figure.measure.unit;
-    const values = [base(value, unit)];
-    if (figure.conversion) values.push(base(figure.conversion.value, figure.conversion.unit));
+    const values = bases(value, unit);
+    if (figure.conversion) values.push(...bases(figure.conversion.value, figure.conversion.unit));
     const [low, high] = allowance(value, bound, CONVERSION_ROUNDING);
-    return { measure: unit.dimension, values, bound, rounding: CONVERSION_ROUNDING, low: base(low, unit), high: base(high, unit) };
+    return { measure: unit.dimension, values, bound, rounding: CONVERSION_ROUNDING, low: Math.min(...bases(low, unit)), high: Math.max(...bases(high, unit)) };
   }
   const measure = figure.kind === "money" ? currencyCode(figure.currency ?? "") : figure.kind;
   const [low, high] = allowance(value, bound, 0);
@@ -123,6 +123,11 @@ export function disjoint(a: Amount, b: Amount): boolean {
   return a.high < b.low || b.high < a.low;
 }
 
-function base(value: number, unit: Unit): number {
-  return value * unit.factors[0];
+/**
+ * The value in base units, once for each reading of its unit: a ton may be metric, short or
+ * long, a gallon US or imperial. A draft matches a source on any reading, and disagrees with
+ * it only when no reading of either leaves a value in common.
+ */
+function bases(value: number, unit: Unit): number[] {
+  return unit.factors.map((factor) => value * factor);
 }

@@ -86,11 +86,16 @@ export function sourceIndexBuilder(reference: Reference, attributionPhrases: rea
   const byKey = new Map<string, IndexedFigure[]>();
   function add(document: SourceDocument): void {
     const lines = indexLines(document.text);
-    const outlet = outletOf(document.text);
+    const credit = outletOf(document.text);
+    const outlet = credit && detached(credit);
     for (const claim of analyser.claimsIn(readDocumentProse(document.text))) {
       const { figure, block, sentence } = claim;
       const said = block.text.slice(sentence.start, sentence.end);
-      const { key, amount, wording, thing, spec } = keyOf(claim);
+      const { key: found, amount, wording: words, thing: counted, spec } = keyOf(claim);
+      // Copies, as for the sentence below: a short slice of a document keeps all of it alive.
+      const key = detached(found);
+      const wording = words && detached(words);
+      const thing = counted && detached(counted);
       const attribution = namedSource(claim);
       const source: SourceFigure = {
         file: document.file,
@@ -104,7 +109,7 @@ export function sourceIndexBuilder(reference: Reference, attributionPhrases: rea
         value: figure.value,
         unit: figure.measure?.unit.symbol ?? (figure.kind === "money" ? amount?.measure : undefined),
         thing,
-        qualifier: figure.qualifier,
+        qualifier: figure.qualifier && detached(figure.qualifier),
         spec,
         attribution: attribution && detached(attribution),
         outlet,

@@ -23,6 +23,8 @@ export type Trace =
  * `Ukraine` and `troops`, are in half the sentences of a war.
  */
 const SHARED_WORDS = 3;
+/** Amounts filed by what they count, so that two of one key are of the same thing. */
+const COUNTED = new Set(["count", "percent"]);
 const SHARED_SHARE = 0.4;
 
 export function traceClaim(claim: Claim, index: SourceIndex): Trace {
@@ -63,6 +65,10 @@ function disagrees(mine: ClaimKey, source: IndexedFigure): boolean {
   if (!mine.amount || !source.amount || mine.key.endsWith("|")) return false;
   const spec = source.figure.spec;
   if (mine.spec?.system !== spec?.system || mine.spec?.attribute !== spec?.attribute) return false;
+  // Distances and sums are filed by dimension and currency alone: a city 30 km from the border
+  // and a strike from 40 km away share a story but not a fact. Only a spec of the same system
+  // and attribute says what a measurement measures; money has no such tie, so it never conflicts.
+  if (!COUNTED.has(mine.amount.measure) && !spec) return false;
   return disjoint(mine.amount, source.amount);
 }
 
