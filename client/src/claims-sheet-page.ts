@@ -19,7 +19,10 @@ const SOURCE_COLUMN = COLUMNS.indexOf("Source");
 export function sheetMessage(result: ClaimsResult): ToSheet {
   if (result.version === null) return { type: "unchecked" };
   const rows = result.claims.map(sheetRow);
-  const told = summary(result.claims) + (result.total > result.claims.length ? `; the sheet lists the first ${result.claims.length} of ${result.total}` : "");
+  const told =
+    summary(result.claims) +
+    (result.total > result.claims.length ? `; the sheet lists the first ${result.claims.length} of ${result.total}` : "") +
+    (result.sizeNotice ? `. ${result.sizeNotice}` : "");
   if (result.claims.some((claim) => claim.source)) return { type: "claims", summary: told, columns: COLUMNS, rows };
   const withoutSource = <T>(cells: T[]) => cells.filter((_, column) => column !== SOURCE_COLUMN);
   return { type: "claims", summary: told, columns: withoutSource(COLUMNS), rows: rows.map((row) => ({ ...row, cells: withoutSource(row.cells) })) };

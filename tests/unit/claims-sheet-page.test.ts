@@ -57,6 +57,13 @@ describe("the sheet's rows", () => {
     expect(sheetMessage({ version: null, claims: [], total: 0 })).toEqual({ type: "unchecked" });
   });
 
+  it("say where checking stops in a draft over the size limit", () => {
+    const result = { ...answer("Russia lost 300 drones.\n"), sizeNotice: "Only the first 24 of the draft's 90 characters are checked." };
+    const message = sheetMessage(result);
+    if (message.type !== "claims") throw new Error("no rows");
+    expect(message.summary).toBe("1 claim: 1 unattributed. Only the first 24 of the draft's 90 characters are checked.");
+  });
+
   it("list at most MOST_CLAIMS claims of a longer draft, and say how many there are", () => {
     const message = sheetMessage(answer("Russia lost 300 drones.\n\n".repeat(MOST_CLAIMS + 2)));
     if (message.type !== "claims") throw new Error("no rows");

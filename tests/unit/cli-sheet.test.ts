@@ -3,7 +3,7 @@
  * `--format sheet` (Markdown) and `--format csv` (RFC 4180), every claim of every file named.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -140,5 +140,21 @@ describe("exit status", () => {
     const r = exec(["--format", "xlsx", "desk.md"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('unknown format "xlsx" (use text, json, sarif, sheet, csv)');
+  });
+});
+
+describe("a draft over maxDraftSize", () => {
+  it("lists the claims of the part checked and says where checking stops, in the sheet and in the CSV", () => {
+    const folder = path.join(dir, "limited");
+    mkdirSync(folder);
+    writeFileSync(path.join(folder, ".claimlintrc.json"), '{"maxDraftSize": 60}');
+    writeFileSync(path.join(folder, "long.md"), "They sent 4,000 troops.\n\nRussia fired 70 missiles.\n\nThey sent 6,000 troops.\n");
+    const notice = "Only the first 52 of the draft's 76 characters are checked (maxDraftSize is 60): from here on, nothing is.";
+    const sheet = exec(["--format", "sheet", "limited/long.md"]);
+    expect(sheet.stdout).toBe(
+      `## limited/long.md\n\n${HEADER}| 1 | 1 | 4,000 troops | unattributed |  |  |\n| 2 | 3 | 70 missiles | unattributed |  |  |\n\nLine 5: ${notice}\n`,
+    );
+    const csv = exec(["--format", "csv", "limited/long.md"]);
+    expect(csv.stdout.split("\r\n").at(-2)).toBe(`limited/long.md,,5,"${notice}",,,`); // quoted: the message holds commas
   });
 });

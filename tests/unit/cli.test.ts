@@ -38,6 +38,7 @@ function fakeChecker(deps: { reference: Reference; options: CheckOptions }): Che
     },
     // The fact-check sheet runs end to end on the real engine (cli-sheet.test.ts).
     claims: () => [],
+    sizeNotice: () => undefined,
     open() {
       throw new Error("the CLI checks whole files; it never keeps a draft open");
     },

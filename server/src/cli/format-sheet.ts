@@ -12,9 +12,10 @@ export function formatSheet(results: readonly FileResult[]): string {
     const heading = `## ${oneLine(result.file)}`;
     if (!result.checked) return `${heading}\n\nNot checked: see the reason on standard error.\n`;
     const claims = result.claims ?? [];
-    if (claims.length === 0) return `${heading}\n\nNo claims.\n`;
+    const cut = result.diagnostics.map((d) => `\nLine ${d.range.start.line + 1}: ${oneLine(d.message)}\n`).join("");
+    if (claims.length === 0) return `${heading}\n\nNo claims.\n${cut}`;
     const rows = [SHEET_COLUMNS.map(cell), SHEET_COLUMNS.map(() => "---"), ...claims.map((claim, i) => sheetRow(claim, i).map(cell))];
-    return `${heading}\n\n${rows.map((row) => `| ${row.join(" | ")} |`).join("\n")}\n`;
+    return `${heading}\n\n${rows.map((row) => `| ${row.join(" | ")} |`).join("\n")}\n${cut}`;
   });
   return parts.join("\n");
 }

@@ -46,9 +46,11 @@ export function toFileResult(file: string, text: string, findings: readonly Find
 }
 
 /** Places the engine's claims for `text` as the fact-check sheet of `file`. */
-export function toClaimsResult(file: string, text: string, claims: readonly ClaimEntry[]): FileResult {
+export function toClaimsResult(file: string, text: string, claims: readonly ClaimEntry[], sizeNotice?: Finding): FileResult {
   const toPosition = positionConverter(text);
-  return { file, checked: true, diagnostics: [], claims: claims.map((entry) => ({ entry, range: rangeOf(toPosition, entry.offset, entry.length) })) };
+  // A draft over the size limit lists the claims of the part checked, and says so.
+  const diagnostics = sizeNotice ? toFileResult(file, text, [sizeNotice]).diagnostics : [];
+  return { file, checked: true, diagnostics, claims: claims.map((entry) => ({ entry, range: rangeOf(toPosition, entry.offset, entry.length) })) };
 }
 
 /** Findings at warning or above make the exit status 1 (spec section 7). */

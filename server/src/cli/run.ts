@@ -78,7 +78,7 @@ export async function runCli(argv: string[], io: CliIo, makeChecker: MakeChecker
     const checker = explicit ?? checkers.forFolder(folderOf(draft, io.cwd));
     try {
       const text = decoded.text;
-      results.push(sheet ? toClaimsResult(draft.file, text, checker.claims(text)) : toFileResult(draft.file, text, checker.check(text)));
+      results.push(sheet ? toClaimsResult(draft.file, text, checker.claims(text), checker.sizeNotice(text)) : toFileResult(draft.file, text, checker.check(text)));
     } catch (e) {
       // An engine failure on one draft should not hide the findings in the others.
       problem(`${name}: internal error while checking: ${e instanceof Error ? e.message : String(e)}`);

@@ -10,7 +10,7 @@ import { detached } from "./detached";
 import { DEFAULT_SEVERITIES, type Finding, type RuleId, type Severity, type SeveritySetting } from "./finding";
 import type { SectionProse } from "./markdown/prose";
 import { OpenDraft, type SectionReading, type StretchLengths } from "./open-draft";
-import { DEFAULT_MAX_DRAFT_SIZE } from "./size-limit";
+import { checkedPart, DEFAULT_MAX_DRAFT_SIZE } from "./size-limit";
 import { figureConflict } from "./rules/figure-conflict";
 import type { Rule, RuleContext } from "./rules/rule";
 import { specConflict } from "./rules/spec-conflict";
@@ -39,6 +39,8 @@ export interface Checker {
    * silence (see ClaimEntry): the fact-check sheet. An open draft lists them as of its last check.
    */
   claims(text: string): ClaimEntry[];
+  /** For a draft over the size limit, the notice that says where checking stops (see checkedPart). */
+  sizeNotice(text: string): Finding | undefined;
   /**
    * A draft to check again and again as it is edited (see OpenDraft). With `listing`, each
    * check also lists its claims for `OpenDraft.claims`; without, a keystroke pays for none.
@@ -106,6 +108,7 @@ export function createChecker(deps: { reference: Reference; options?: Partial<Ch
         if (step.done) return step.value;
       }
     },
+    sizeNotice: (text) => checkedPart(text, limit).notice,
     claims(text) {
       const draft = new OpenDraft(withClaims, undefined, limit);
       const run = draft.check(text);

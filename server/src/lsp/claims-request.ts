@@ -26,6 +26,8 @@ export interface ClaimsResult {
   claims: SheetClaim[];
   /** How many claims the draft holds, listed or not. */
   total: number;
+  /** For a draft over the size limit, where checking stops: its claims are those before it. */
+  sizeNotice?: string;
 }
 
 /**

@@ -20,7 +20,7 @@ import {
 import { version } from "../../../package.json";
 import { SOURCE_FILE } from "../config/source-files";
 import { citedSources } from "../core/cited-sources";
-import type { Finding } from "../core/finding";
+import { SIZE_LIMIT, type Finding } from "../core/finding";
 import type { OpenDraft } from "../core/open-draft";
 import { FIX_ALL_KIND, fixAll, quickFixes } from "./code-actions";
 import { createConfigProblems } from "./config-problems";
@@ -492,7 +492,8 @@ export function startServer(connection: Connection): void {
       }
       if (!analysis || analysis.revision !== document.revision) return { version: null, claims: [], total: 0 };
       const claims = analysis.draft?.claims() ?? [];
-      return { version: document.version, claims: sheetClaims(claims, (offset) => document.positionAt(offset)), total: claims.length };
+      const sizeNotice = analysis.findings.find((f) => f.rule === SIZE_LIMIT)?.message;
+      return { version: document.version, claims: sheetClaims(claims, (offset) => document.positionAt(offset)), total: claims.length, ...(sizeNotice && { sizeNotice }) };
     }),
   );
   connection.onRequest("claimlint/checkWorkspace", guarded("check workspace", { files: 0, findings: 0 }, () => workspace.checkAll()));
