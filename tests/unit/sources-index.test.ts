@@ -55,6 +55,12 @@ describe("a source document's figures", () => {
     ]);
   });
 
+  it("reads an indented paragraph of a .txt source as prose, of a .md source as code", () => {
+    const text = "    Ukraine lost 4,000 troops near Bakhmut, the ministry said.\n\n\tRussia fired 70 missiles overnight.\n";
+    expect(index(text, "wire/copy.txt").figures.map((f) => f.text)).toEqual(["4,000 troops", "70 missiles"]);
+    expect(index(text, "notes/report.md").figures).toEqual([]);
+  });
+
   it("files figures by what they count or measure, so a claim finds its candidates by one lookup", () => {
     const { byKey } = index(text);
     expect([...byKey.keys()].sort()).toEqual(["count|casualty", "count|drone", "count|missile", "measure|length"]);

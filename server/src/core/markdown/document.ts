@@ -5,11 +5,18 @@
  */
 import { frontMatterEnd } from "./extensions";
 import { DraftInput } from "./input";
+import { boundInlineParsing } from "./inline";
 import { LED_BLOCKS, leadsIn, markdownParser, readSection, type ProseBlock } from "./prose";
 
-/** Every prose block of `text` (Markdown, or plain text, whose paragraphs read as Markdown's), in order. */
-export function readDocumentProse(text: string): ProseBlock[] {
-  const tree = markdownParser.parse(new DraftInput(text, frontMatterEnd(text)));
+/**
+ * Plain text read as Markdown but for indented code: wire copy and transcripts indent their
+ * paragraphs, and an indented paragraph of a `.txt` file is prose, not code.
+ */
+const plainTextParser = boundInlineParsing(markdownParser.configure({ remove: ["IndentedCode"] }));
+
+/** Every prose block of `text` (Markdown, or with `plain` text, whose paragraphs read as Markdown's), in order. */
+export function readDocumentProse(text: string, plain = false): ProseBlock[] {
+  const tree = (plain ? plainTextParser : markdownParser).parse(new DraftInput(text, frontMatterEnd(text)));
   const blocks: ProseBlock[] = [];
   let leadIn: ProseBlock | undefined;
   for (let node = tree.topNode.firstChild; node; node = node.nextSibling) {

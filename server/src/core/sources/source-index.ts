@@ -88,7 +88,7 @@ export function sourceIndexBuilder(reference: Reference, attributionPhrases: rea
     const lines = indexLines(document.text);
     const credit = outletOf(document.text);
     const outlet = credit && detached(credit);
-    for (const claim of analyser.claimsIn(readDocumentProse(document.text))) {
+    for (const claim of analyser.claimsIn(readDocumentProse(document.text, /\.txt$/i.test(document.file)))) {
       const { figure, block, sentence } = claim;
       const said = block.text.slice(sentence.start, sentence.end);
       const { key: found, amount, wording: words, thing: counted, spec } = keyOf(claim);
