@@ -26,7 +26,7 @@ import type { ClaimEntry } from "./claims";
 import { detached } from "./detached";
 import type { DraftText } from "./draft-text";
 import { coverChanges, type Change, type ChangedStretch } from "./changes";
-import { readDirectives } from "./directives";
+import { readDirectives, type Silencer } from "./directives";
 import { shiftFinding, type Finding } from "./finding";
 import { checkedPart, DEFAULT_MAX_DRAFT_SIZE } from "./size-limit";
 import { frontMatterEnd } from "./markdown/extensions";
@@ -81,8 +81,8 @@ const SECTIONS_READ = 32;
 
 export class OpenDraft {
   private checked?: Checked;
-  /** The sections of the last check kept, also of a draft over the size limit, for `claims`. */
-  private listed?: Pick<Checked, "text" | "sections" | "starts">;
+  /** The sections of the last check kept, also of a draft over the size limit, and its directives, for `claims`. */
+  private listed?: Pick<Checked, "sections" | "starts"> & { silencer: Silencer };
   private edits: Change[] = [];
   /** Counts results kept as the base: a check that finishes after another one was kept is not. */
   private kept = 0;
@@ -205,11 +205,11 @@ export class OpenDraft {
       if (reuse) length *= 2;
     }
 
-    const findings = applyDirectives(sections, starts, text);
+    const { findings, silencer } = applyDirectives(sections, starts, text);
     if (notice) findings.push(notice);
     if (generation === this.kept) {
       if (!notice) this.checked = { text, frontMatterEnd: frontMatter, sections, starts, findings };
-      this.listed = { text, sections, starts };
+      this.listed = { sections, starts, silencer };
       this.edits.splice(0, consumed);
       this.kept++;
     }
@@ -226,16 +226,12 @@ export class OpenDraft {
     const listed = this.listed;
     if (!listed) return [];
     const claims: ClaimEntry[] = [];
-    const comments: HtmlComment[] = [];
     for (let i = 0; i < listed.sections.length; i++) {
       const section = listed.sections[i];
       const by = listed.starts[i] - section.readAt;
       for (const claim of section.claims) claims.push({ ...claim, offset: claim.offset + by });
-      if (section.comments.length === 0) continue;
-      for (const comment of placed(section, listed.starts[i]).comments) comments.push(comment);
     }
-    if (comments.length === 0) return claims;
-    const silencer = readDirectives(comments, listed.text);
+    const { silencer } = listed;
     return claims.map((claim) => {
       const silenced = claim.flaggedBy.filter((flag) => silencer.silences(flag.rule, claim.offset));
       if (silenced.length === 0) return claim;
@@ -347,8 +343,8 @@ function placed(section: Section, at: number): { findings: Finding[]; comments: 
   return section.moved;
 }
 
-/** Every section's findings in order, less those a directive silences. */
-function applyDirectives(sections: readonly Section[], starts: readonly number[], text: DraftText): Finding[] {
+/** Every section's findings in order, less those a directive silences, and the directives that silence them. */
+function applyDirectives(sections: readonly Section[], starts: readonly number[], text: DraftText): { findings: Finding[]; silencer: Silencer } {
   const findings: Finding[] = [];
   const comments: HtmlComment[] = [];
   for (let i = 0; i < sections.length; i++) {
@@ -358,7 +354,6 @@ function applyDirectives(sections: readonly Section[], starts: readonly number[]
     for (let j = 0; j < here.findings.length; j++) findings.push(here.findings[j]);
     for (let j = 0; j < here.comments.length; j++) comments.push(here.comments[j]);
   }
-  if (comments.length === 0) return findings;
   const silencer = readDirectives(comments, text);
-  return findings.filter((f) => !silencer.silences(f.rule, f.offset));
+  return { findings: comments.length === 0 ? findings : findings.filter((f) => !silencer.silences(f.rule, f.offset)), silencer };
 }
