@@ -174,6 +174,20 @@ export function startServer(connection: Connection): void {
     return done;
   }
 
+  /**
+   * The analysis of the draft's text as it stands when the answer is ready: when an edit
+   * overtakes the check, it waits for the check of the newest text. Undefined when the draft
+   * is closed or not checked.
+   */
+  async function newestAnalysis(document: DraftDocument): Promise<Analysis | undefined> {
+    let analysis: Analysis | undefined;
+    for (let asked = document.revision; ; asked = document.revision) {
+      analysis = await analysisOf(document.uri);
+      if (document.revision === asked || documents.get(document.uri) !== document) break;
+    }
+    return analysis?.revision === document.revision ? analysis : undefined;
+  }
+
   /** Checks the draft's current text, unless it changes meanwhile (see `dropped`). */
   async function check(document: DraftDocument): Promise<Analysis | undefined> {
     const { uri, version, revision } = document;
@@ -408,14 +422,9 @@ export function startServer(connection: Connection): void {
     guarded("diagnostics", { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params) => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-      // An empty report would clear the editor's list: when an edit overtakes the check, the
-      // answer waits for the check of the newest version.
-      let analysis: Analysis | undefined;
-      for (let asked = document.revision; ; asked = document.revision) {
-        analysis = await analysisOf(document.uri);
-        if (document.revision === asked || documents.get(document.uri) !== document) break;
-      }
-      const items = analysis && analysis.revision === document.revision ? analysis.findings.map((f) => toDiagnostic(f, document, client.diagnostics)) : [];
+      // An empty report would clear the editor's list: the answer is for the newest text.
+      const analysis = await newestAnalysis(document);
+      const items = analysis ? analysis.findings.map((f) => toDiagnostic(f, document, client.diagnostics)) : [];
       return { kind: DocumentDiagnosticReportKind.Full, items };
     }),
   );
@@ -483,14 +492,9 @@ export function startServer(connection: Connection): void {
     guarded<ClaimsParams, ClaimsResult>("claims", { version: null, claims: [], total: 0 }, async (params) => {
       const document = documents.get(params.uri);
       if (!document) return { version: null, claims: [], total: 0 };
-      // As for pulled diagnostics: when an edit overtakes the check, the answer waits for the
-      // check of the newest version, so a sheet never shows claims placed in an older text.
-      let analysis: Analysis | undefined;
-      for (let asked = document.revision; ; asked = document.revision) {
-        analysis = await analysisOf(document.uri);
-        if (document.revision === asked || documents.get(document.uri) !== document) break;
-      }
-      if (!analysis || analysis.revision !== document.revision) return { version: null, claims: [], total: 0 };
+      // As for pulled diagnostics, the answer is for the newest text: a sheet never shows claims placed in an older one.
+      const analysis = await newestAnalysis(document);
+      if (!analysis) return { version: null, claims: [], total: 0 };
       const claims = analysis.draft?.claims() ?? [];
       const sizeNotice = analysis.findings.find((f) => f.rule === SIZE_LIMIT)?.message;
       return { version: document.version, claims: sheetClaims(claims, (offset) => document.positionAt(offset)), total: claims.length, ...(sizeNotice && { sizeNotice }) };
