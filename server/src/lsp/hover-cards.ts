@@ -10,6 +10,7 @@
  * run no command link even if one got through.
  */
 import type { ClaimEntry } from "../core/claims";
+import type { DraftText } from "../core/draft-text";
 import type { Finding } from "../core/finding";
 import type { SourceFigure } from "../core/sources/source-index";
 import { RULE_SUMMARIES, ruleDocsUrl } from "../core/rules/catalog";
@@ -54,7 +55,7 @@ const SEVERITY_ORDER = { error: 0, warning: 1, information: 2, hint: 3 } as cons
  * two flagged spans differ) when there is a finding, else the name's.
  */
 export function hoverCardAt(
-  text: string,
+  text: DraftText,
   offset: number,
   findings: readonly Finding[],
   reference: Reference,
@@ -66,18 +67,16 @@ export function hoverCardAt(
   const mentions = mentionsNear(text, offset, weapons);
   const holds = (start: number, end: number) => start <= offset && offset < end;
   const endsAt = (_start: number, end: number) => end === offset;
+  const claim = claimAt(offset);
   for (const touches of [holds, endsAt]) {
     const flagged = findings
       .filter((f) => touches(f.offset, f.offset + f.length))
       .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
     const mention = mentions.find((m) => touches(m.start, m.end));
-    if (flagged.length === 0) {
-      const claim = claimAt(offset);
-      if (claim?.source?.figures?.length && touches(claim.offset, claim.offset + claim.length)) {
-        const cards = [tracedCard(claim)];
-        if (mention) cards.push(weaponCard(mention.system, reference));
-        return { markdown: cards.join(RULE), offset: claim.offset, length: claim.length };
-      }
+    if (flagged.length === 0 && claim?.source?.figures?.length && touches(claim.offset, claim.offset + claim.length)) {
+      const cards = [tracedCard(claim)];
+      if (mention) cards.push(weaponCard(mention.system, reference));
+      return { markdown: cards.join(RULE), offset: claim.offset, length: claim.length };
     }
     if (flagged.length === 0 && !mention) continue;
     const cards = flagged.map((f) => findingCard(f, text));
@@ -90,7 +89,7 @@ export function hoverCardAt(
 }
 
 /** The names of systems within WINDOW of `offset`, as offsets in the whole draft. */
-function mentionsNear(text: string, offset: number, weapons: WeaponMatcher): WeaponMention[] {
+function mentionsNear(text: DraftText, offset: number, weapons: WeaponMatcher): WeaponMention[] {
   const from = Math.max(0, offset - WINDOW);
   const to = Math.min(text.length, offset + WINDOW);
   return weapons.find(text.slice(from, to)).map((m) => ({ ...m, start: m.start + from, end: m.end + from }));
@@ -137,7 +136,7 @@ export function weaponCard(system: WeaponSystem, reference: Reference): string {
  * offer, and the rule's summary with a link to its docs. `text` is the draft the finding's
  * offsets point into, for the stated value.
  */
-export function findingCard(finding: Finding, text: string): string {
+export function findingCard(finding: Finding, text: DraftText): string {
   const lines = [`**${finding.rule}** · ${RULE_TITLES[finding.rule]} · *${finding.severity}*`, "", escapeMarkdown(finding.message)];
   const stated = escapeMarkdown(text.slice(finding.offset, finding.offset + finding.length));
   if (finding.related?.length) lines.push("");

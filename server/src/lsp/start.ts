@@ -435,7 +435,8 @@ export function startServer(connection: Connection): void {
       const analysis = document && (await analysisOf(document.uri));
       if (!document || analysis?.revision !== document.revision) return null; // edited meanwhile: the offsets are stale
       const claimAt = (offset: number) => analysis.draft?.claimAt(offset);
-      const card = hoverCardAt(document.getText(), document.offsetAt(params.position), analysis.findings, analysis.project.reference, analysis.project.weapons, claimAt);
+      // The snapshot, not getText(): a hover reads a window of the draft, never a copy of all of it.
+      const card = hoverCardAt(document.snapshot(), document.offsetAt(params.position), analysis.findings, analysis.project.reference, analysis.project.weapons, claimAt);
       if (!card) return null;
       return {
         contents: client.markdownHover ? { kind: MarkupKind.Markdown, value: card.markdown } : { kind: MarkupKind.PlainText, value: markdownToPlainText(card.markdown) },
