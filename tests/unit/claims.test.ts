@@ -9,6 +9,7 @@ import type { ClaimEntry } from "../../server/src/core/claims";
 import { bundledReference } from "../../server/src/reference/load";
 import { runs } from "./property-seed";
 import { bundledChecker } from "./support";
+import { drain } from "../../server/src/core/open-draft";
 
 /** Each claim as [its text, its attribution]. */
 function attributions(text: string): [string, ClaimEntry["attribution"]][] {
@@ -231,6 +232,3 @@ describe("an open draft", () => {
   });
 });
 
-function drain(run: Generator<void, unknown, void>): void {
-  while (!run.next().done);
-}

@@ -20,6 +20,7 @@ import { createChecker } from "../../server/src/core/checker";
 import { SIZE_LIMIT, type Finding } from "../../server/src/core/finding";
 import { bundledReference } from "../../server/src/reference/load";
 import { runs } from "./property-seed";
+import { drain } from "../../server/src/core/open-draft";
 
 const reference = bundledReference();
 const options = { severities: { "vague-attribution": "information" as const } };
@@ -206,12 +207,6 @@ function checkedSoundly(text: string): Finding[] {
 
 const fresh = () => createChecker({ reference, options });
 
-function drained(run: Generator<void, Finding[], void>): Finding[] {
-  for (;;) {
-    const step = run.next();
-    if (step.done) return step.value;
-  }
-}
 
 describe("fuzzing the engine", () => {
   it("grammar drafts: sound findings, the same each time", () => {
@@ -241,9 +236,9 @@ describe("fuzzing the engine", () => {
       fc.property(mutatedDraft, ({ base, text, edits }) => {
         const findings = checkedSoundly(text);
         const draft = checker.open({ whole: 512, afterEdit: 64 });
-        drained(draft.check(base));
+        drain(draft.check(base));
         for (const e of edits) draft.edited({ from: e.from, to: e.to, inserted: e.text.length });
-        expect(drained(draft.check(text))).toEqual(findings);
+        expect(drain(draft.check(text))).toEqual(findings);
       }),
       { numRuns: runs(200) },
     );

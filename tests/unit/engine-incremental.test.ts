@@ -9,8 +9,7 @@ import fc from "fast-check";
 import { runs } from "./property-seed";
 import { describe, expect, it } from "vitest";
 import type { Change } from "../../server/src/core/changes";
-import type { Finding } from "../../server/src/core/finding";
-import type { OpenDraft } from "../../server/src/core/open-draft";
+import { drain, type OpenDraft } from "../../server/src/core/open-draft";
 import { bundledChecker } from "./support";
 
 const DRAFT = `---
@@ -103,14 +102,6 @@ const edit: fc.Arbitrary<Edit> = fc.record({
   remove: fc.oneof(fc.constant(0), fc.nat(3), fc.nat(40)),
   insert: fc.oneof(fc.constant(""), fc.constantFrom(...TYPED), fc.array(fc.constantFrom(...TYPED), { maxLength: 4 }).map((xs) => xs.join(""))),
 });
-
-/** A check run to its end. */
-function drain(run: Generator<void, Finding[], void>): Finding[] {
-  for (;;) {
-    const step = run.next();
-    if (step.done) return step.value;
-  }
-}
 
 /** Applies an edit (its place taken modulo the length) and notes it on the open draft. */
 function apply(text: string, e: Edit, draft: OpenDraft): string {

@@ -12,6 +12,7 @@ import { buildSourceIndex, type SourceDocument } from "../../server/src/core/sou
 import { traceClaim } from "../../server/src/core/sources/trace";
 import { bundledReference } from "../../server/src/reference/load";
 import { bundledChecker } from "./support";
+import { drain } from "../../server/src/core/open-draft";
 
 const reference = bundledReference();
 const analyser = createAnalyser(reference, []);
@@ -213,13 +214,7 @@ describe("untraced-figure and figure-conflict", () => {
     const before = "Intro.\n\nRussia has massed 12,000 troops near Kharkiv.\n";
     const after = before.replace("12,000", "more than 4,000").replace("near Kharkiv", "in failed assaults near Bakhmut this week");
     const draft = checker.open();
-    const run = (text: string) => {
-      const steps = draft.check(text);
-      for (;;) {
-        const step = steps.next();
-        if (step.done) return step.value;
-      }
-    };
+    const run = (text: string) => drain(draft.check(text));
     run(before);
     const from = before.indexOf("Russia");
     draft.edited({ from, to: before.length - 1, inserted: after.length - 1 - from });

@@ -9,7 +9,7 @@ import { claimEntry, type ClaimEntry } from "./claims";
 import { detached } from "./detached";
 import { DEFAULT_SEVERITIES, type Finding, type RuleId, type Severity, type SeveritySetting } from "./finding";
 import type { SectionProse } from "./markdown/prose";
-import { OpenDraft, type SectionReading, type StretchLengths } from "./open-draft";
+import { drain, OpenDraft, type SectionReading, type StretchLengths } from "./open-draft";
 import { checkedPart, DEFAULT_MAX_DRAFT_SIZE } from "./size-limit";
 import { figureConflict } from "./rules/figure-conflict";
 import type { Rule, RuleContext } from "./rules/rule";
@@ -102,17 +102,12 @@ export function createChecker(deps: { reference: Reference; options?: Partial<Ch
   return {
     check(text) {
       if (active.length === 0) return [];
-      const run = new OpenDraft(findingsOnly, undefined, limit).check(text);
-      for (;;) {
-        const step = run.next();
-        if (step.done) return step.value;
-      }
+      return drain(new OpenDraft(findingsOnly, undefined, limit).check(text));
     },
     sizeNotice: (text) => checkedPart(text, limit).notice,
     claims(text) {
       const draft = new OpenDraft(withClaims, undefined, limit);
-      const run = draft.check(text);
-      while (!run.next().done); // a whole draft at once: no other work to let through
+      drain(draft.check(text));
       return draft.claims();
     },
     open: (stretch, listing = false) => new OpenDraft(listing ? withClaims : findingsOnly, stretch, limit),

@@ -281,6 +281,14 @@ export class OpenDraft {
   }
 }
 
+/** Runs a check to its end at once, for a caller with no other work to let through between its steps. */
+export function drain(run: Generator<void, Finding[], void>): Finding[] {
+  for (;;) {
+    const step = run.next();
+    if (step.done) return step.value;
+  }
+}
+
 /**
  * The stretch the noted edits changed, when they account for the new text; otherwise
  * (edits that do not add up to it) undefined, and the draft is read afresh.
