@@ -222,6 +222,15 @@ describe("an open draft", () => {
     );
   });
 
+  it("lists the first claims only when asked for so many, and counts them all", () => {
+    const draft = bundledChecker.open(undefined, true);
+    drain(draft.check(BASE));
+    const all = bundledChecker.claims(BASE);
+    expect(all.length).toBeGreaterThan(2);
+    expect(draft.claims(2)).toEqual(all.slice(0, 2));
+    expect(draft.claimCount()).toBe(all.length);
+  });
+
   it("moves the claims after an edit by what the edit added", () => {
     const draft = bundledChecker.open(undefined, true);
     drain(draft.check(BASE));

@@ -217,19 +217,19 @@ export class OpenDraft {
   }
 
   /**
-   * Every claim of the draft as the last check kept read it, in document order, each with the
-   * rules that flag it split into those that stand and those a directive silences. Nothing is
-   * read again: the claims come from the same reading as the findings, so after an edit only
-   * the sections the edit touched were read for them.
+   * The draft's claims (the first `most` of them) as the last check kept read it, in document
+   * order, each with the rules that flag it split into those that stand and those a directive
+   * silences. Nothing is read again: the claims come from the same reading as the findings, so
+   * after an edit only the sections the edit touched were read for them.
    */
-  claims(): ClaimEntry[] {
+  claims(most = Infinity): ClaimEntry[] {
     const listed = this.listed;
     if (!listed) return [];
     const claims: ClaimEntry[] = [];
-    for (let i = 0; i < listed.sections.length; i++) {
+    for (let i = 0; i < listed.sections.length && claims.length < most; i++) {
       const section = listed.sections[i];
       const by = listed.starts[i] - section.readAt;
-      for (const claim of section.claims) claims.push({ ...claim, offset: claim.offset + by });
+      for (const claim of section.claims) if (claims.length < most) claims.push({ ...claim, offset: claim.offset + by });
     }
     const { silencer } = listed;
     return claims.map((claim) => {
@@ -237,6 +237,13 @@ export class OpenDraft {
       if (silenced.length === 0) return claim;
       return { ...claim, flaggedBy: claim.flaggedBy.filter((flag) => !silenced.includes(flag)), silenced: silenced.map((flag) => flag.rule) };
     });
+  }
+
+  /** How many claims the last check kept read, listed or not. */
+  claimCount(): number {
+    let count = 0;
+    for (const section of this.listed?.sections ?? []) count += section.claims.length;
+    return count;
   }
 
   /**

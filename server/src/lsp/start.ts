@@ -33,7 +33,7 @@ import type { EditorSettings } from "./settings";
 import { createWorkspaceCheck } from "./workspace-check";
 import { nodeProjectIo } from "./node-io";
 import { markdownToPlainText } from "./plain-text";
-import { CLAIMS_REQUEST, sheetClaims, type ClaimsParams, type ClaimsResult } from "./claims-request";
+import { CLAIMS_REQUEST, MOST_CLAIMS, sheetClaims, type ClaimsParams, type ClaimsResult } from "./claims-request";
 import { sourceLocations, sourceLocationsAt } from "./source-links";
 
 /** The findings of one text of an open draft (see DraftDocument.revision). */
@@ -496,9 +496,10 @@ export function startServer(connection: Connection): void {
       // As for pulled diagnostics, the answer is for the newest text: a sheet never shows claims placed in an older one.
       const analysis = await newestAnalysis(document);
       if (!analysis) return { version: null, claims: [], total: 0 };
-      const claims = analysis.draft?.claims() ?? [];
+      // A visible sheet asks after every check: only the claims it lists are placed and copied.
+      const claims = analysis.draft?.claims(MOST_CLAIMS) ?? [];
       const sizeNotice = analysis.findings.find((f) => f.rule === SIZE_LIMIT)?.message;
-      return { version: document.version, claims: sheetClaims(claims, (offset) => document.positionAt(offset)), total: claims.length, ...(sizeNotice && { sizeNotice }) };
+      return { version: document.version, claims: sheetClaims(claims, (offset) => document.positionAt(offset)), total: analysis.draft?.claimCount() ?? 0, ...(sizeNotice && { sizeNotice }) };
     }),
   );
   connection.onRequest("claimlint/checkWorkspace", guarded("check workspace", { files: 0, findings: 0 }, () => workspace.checkAll()));
