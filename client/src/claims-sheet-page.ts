@@ -58,7 +58,7 @@ function toned(text: string, tone: Tone | undefined): SheetCell {
 }
 
 /** `4 claims: 3 unattributed, 1 vague, 1 in conflict with the reference`. */
-export function summary(claims: readonly SheetClaim[]): string {
+function summary(claims: readonly SheetClaim[]): string {
   const count = (test: (claim: SheetClaim) => boolean) => claims.filter(test).length;
   const parts = [
     [count((c) => c.attribution.status === "unattributed"), "unattributed"],

@@ -5,16 +5,14 @@
 import { describe, expect, it } from "vitest";
 import { asRange, sheetMessage, sheetPage } from "../../client/src/claims-sheet-page";
 import { MOST_CLAIMS, sheetClaims, type SheetClaim } from "../../server/src/lsp/claims-request";
+import { TextDocument } from "vscode-languageserver-textdocument";
 import { bundledChecker } from "./support";
 
-/** The server's answer for `text`, placed as it places claims (one line per `\n`). */
+/** The server's answer for `text`, placed as it places claims. */
 function answer(text: string) {
-  const positionAt = (offset: number) => {
-    const before = text.slice(0, offset).split("\n");
-    return { line: before.length - 1, character: before[before.length - 1]!.length };
-  };
+  const document = TextDocument.create("file:///draft.md", "markdown", 1, text);
   const claims = bundledChecker.claims(text);
-  return { version: 1, claims: sheetClaims(claims, positionAt), total: claims.length };
+  return { version: 1, claims: sheetClaims(claims, (offset) => document.positionAt(offset)), total: claims.length };
 }
 
 describe("the sheet's rows", () => {

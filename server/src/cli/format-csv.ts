@@ -3,13 +3,13 @@
  * one row per claim with the file it is in first, each row ended by CRLF.
  */
 import type { FileResult } from "./results";
-import { SHEET_COLUMNS, sheetRow } from "./sheet-rows";
+import { SHEET_COLUMNS, sheetCells } from "../core/sheet-cells";
 
 /** The CSV for `results`; a file with no claims (or not checked) has no rows, but for a size-limit notice. */
 export function formatCsv(results: readonly FileResult[]): string {
   const rows = [["File", ...SHEET_COLUMNS]];
   for (const result of results) {
-    for (const [i, claim] of (result.claims ?? []).entries()) rows.push([result.file, ...sheetRow(claim, i)]);
+    for (const [i, claim] of (result.claims ?? []).entries()) rows.push([result.file, ...sheetCells(claim.entry, i, claim.range.start.line)]);
     // A draft checked only up to the size limit says so in a row of its own, with no number.
     for (const d of result.diagnostics) rows.push([result.file, "", String(d.range.start.line + 1), d.message, "", "", ""]);
   }

@@ -3,7 +3,7 @@
  * claims, for a desk editor's checklist (it renders on GitHub and in any Markdown viewer).
  */
 import type { FileResult } from "./results";
-import { SHEET_COLUMNS, sheetRow } from "./sheet-rows";
+import { SHEET_COLUMNS, sheetCells } from "../core/sheet-cells";
 
 /** The sheet for `results`: every file named appears, with a line saying so when it has no claims. */
 export function formatSheet(results: readonly FileResult[]): string {
@@ -14,7 +14,7 @@ export function formatSheet(results: readonly FileResult[]): string {
     const claims = result.claims ?? [];
     const cut = result.diagnostics.map((d) => `\nLine ${d.range.start.line + 1}: ${oneLine(d.message)}\n`).join("");
     if (claims.length === 0) return `${heading}\n\nNo claims.\n${cut}`;
-    const rows = [SHEET_COLUMNS.map(cell), SHEET_COLUMNS.map(() => "---"), ...claims.map((claim, i) => sheetRow(claim, i).map(cell))];
+    const rows = [SHEET_COLUMNS.map(cell), SHEET_COLUMNS.map(() => "---"), ...claims.map((claim, i) => sheetCells(claim.entry, i, claim.range.start.line).map(cell))];
     return `${heading}\n\n${rows.map((row) => `| ${row.join(" | ")} |`).join("\n")}\n${cut}`;
   });
   return parts.join("\n");

@@ -21,14 +21,14 @@ export function sheetCells(claim: ClaimStanding, index: number, line: number): s
 }
 
 /** `attributed: the Pentagon`, `vague: officials`, `unattributed`. */
-export function attributionCell(claim: ClaimStanding): string {
+function attributionCell(claim: ClaimStanding): string {
   const { status, by } = claim.attribution;
   const silenced = claim.silenced.some((rule) => ATTRIBUTION_RULES.includes(rule)) ? SILENCED : "";
   return `${by ? `${status}: ${by}` : status}${silenced}`;
 }
 
 /** `matches ATACMS range up to 300 km (186 mi), RT, 2023-06`; empty for a figure that states no spec. */
-export function referenceCell(claim: ClaimStanding): string {
+function referenceCell(claim: ClaimStanding): string {
   const reference = claim.reference;
   if (!reference) return "";
   const what = `${reference.system} ${reference.attribute}`;
@@ -39,7 +39,7 @@ export function referenceCell(claim: ClaimStanding): string {
 }
 
 /** `found: sources/report.md:12`, `not found`; empty when no sources of the user's own are configured. */
-export function sourceCell(claim: ClaimStanding): string {
+function sourceCell(claim: ClaimStanding): string {
   const source = claim.source;
   if (!source) return "";
   const where = source.file ? `${source.file}${source.line ? `:${source.line}` : ""}` : "";

@@ -18,7 +18,7 @@ export function sourceLocationsAt(findings: readonly Finding[], offset: number, 
   const cited = findings.filter((f) => f.rule !== "untraced-figure" && f.traces?.length);
   for (const touches of [(f: Finding) => f.offset <= offset && offset < f.offset + f.length, (f: Finding) => f.offset + f.length === offset]) {
     const figures = new Set(cited.filter(touches).flatMap((f) => f.traces!));
-    if (figures.size > 0) return [...figures].flatMap((figure) => locationOf(figure, sources) ?? []);
+    if (figures.size > 0) return sourceLocations([...figures], sources);
   }
   return [];
 }
