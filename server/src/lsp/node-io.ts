@@ -6,6 +6,18 @@ import type { ProjectIo } from "./project";
 
 const disk = nodeIo();
 
+/**
+ * A regular file's bytes, at most `limit` of them (past it, EFBIG). Only what is a regular
+ * file now is opened: a pipe would block the server, opening one for reading already does,
+ * and a device (`/dev/zero`) would never end.
+ */
+function readRegular(p: string, limit: number): Uint8Array {
+  const stat = fs.statSync(p);
+  if (stat.isDirectory()) throw Object.assign(new Error("a folder"), { code: "EISDIR" });
+  if (!stat.isFile()) throw new Error("it is a pipe or a device, not a file");
+  return disk.readFile(p, limit);
+}
+
 export const nodeProjectIo: ProjectIo = {
   exists: (p) => {
     try {
@@ -14,25 +26,6 @@ export const nodeProjectIo: ProjectIo = {
       return false; // an unreadable folder holds no configuration we could use
     }
   },
-  readText: (p) => {
-    // Only a regular file of a sane size is read: a pipe would block the server and a device
-    // (`/dev/zero`) would never end.
-    const stat = fs.statSync(p);
-    if (stat.isDirectory()) throw Object.assign(new Error("a folder"), { code: "EISDIR" });
-    if (!stat.isFile()) throw new Error("it is a pipe or a device, not a file");
-    if (stat.size > MAX_JSON_FILE_BYTES) throw Object.assign(new Error("too large"), { code: "EFBIG" });
-    return settingsText(fs.readFileSync(p));
-  },
-  sources: {
-    kind: disk.kind,
-    readdir: disk.readdir,
-    readFile: (p, limit) => {
-      // As for configuration files: a pipe would block the server, and opening one for
-      // reading already does, so only what is a regular file now is opened.
-      const stat = fs.statSync(p);
-      if (stat.isDirectory()) throw Object.assign(new Error("a folder"), { code: "EISDIR" });
-      if (!stat.isFile()) throw new Error("it is a pipe or a device, not a file");
-      return disk.readFile(p, limit);
-    },
-  },
+  readText: (p) => settingsText(readRegular(p, MAX_JSON_FILE_BYTES)),
+  sources: { kind: disk.kind, readdir: disk.readdir, readFile: readRegular },
 };
