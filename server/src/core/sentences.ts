@@ -99,17 +99,21 @@ export function sentencesAround(text: string, offsets: readonly number[]): Sente
 }
 
 /** What can end a sentence under Unicode's rules: a terminal, a full stop or a paragraph separator. */
-const ENDS = /[\p{Sentence_Terminal}.\u2024\uFE52\uFF0E\u0085]/u;
-/**
- * A text's own ending: terminals, then closing marks, then spaces. Matched from the first
- * terminal of a run only (the lookbehind): tried from each one, a long run of dots would be
- * read again from each.
- */
-const OWN_END = /(?<![\p{Sentence_Terminal}.\u2024\uFE52\uFF0E])[\p{Sentence_Terminal}.\u2024\uFE52\uFF0E]+["”’')\]]*\s*$/u;
+const ENDS = /[\p{Sentence_Terminal}.\u2024\uFE52\uFF0E\u0085]/gu;
+/** A text's own ending, from its first terminal: terminals, then closing marks, then spaces. */
+const OWN_END = /[\p{Sentence_Terminal}.\u2024\uFE52\uFF0E]+["”’')\]]*\s*$/uy;
 
-/** Whether anything before a text's own ending could end a sentence (if not, it is one sentence). */
+/**
+ * Whether anything before a text's own ending could end a sentence (if not, it is one
+ * sentence): the text's first possible end is the start of its own ending, or there is none.
+ * One scan up to that first end, and no copy: this runs for every stretch around a figure.
+ */
 export function canEndInside(text: string): boolean {
-  return ENDS.test(text.replace(OWN_END, ""));
+  ENDS.lastIndex = 0;
+  const first = ENDS.exec(text);
+  if (!first) return false;
+  OWN_END.lastIndex = first.index;
+  return !OWN_END.test(text);
 }
 
 function segmentChunk(flat: string, from: number, to: number, sentences: Sentence[]): void {
