@@ -6,12 +6,15 @@
 import "./regexp-compilation";
 import { format } from "node:util";
 import { setFlagsFromString } from "node:v8";
-import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
+import { createConnection, ProposedFeatures, StreamMessageWriter } from "vscode-languageserver/node";
 import { version } from "../../package.json";
+import { diagnosticsEncoder, MessageParts } from "./lsp/diagnostic-list";
 import { Reframer } from "./lsp/framing";
 import { startServer } from "./lsp/start";
 
 const args = process.argv.slice(2);
+/** How many diagnostic messages' encoded parts are kept before the older ones are let go. */
+const MESSAGE_PARTS = 10_000;
 if (args.includes("--version") || args.includes("-v")) {
   process.stdout.write(`${version}\n`);
 } else if (!args.some((a) => a === "--stdio" || a === "--node-ipc" || a.startsWith("--socket") || a.startsWith("--pipe") || a.startsWith("--clientProcessId"))) {
@@ -26,7 +29,12 @@ if (args.includes("--version") || args.includes("-v")) {
   // Over stdio the client's bytes are framed again before the library reads them, so that a
   // broken header costs one message, not every message after it (see framing.ts).
   const input = args.includes("--stdio") ? process.stdin.pipe(new Reframer((bytes, why) => connection.console.error(`skipped ${bytes} bytes of input: ${why}`))) : undefined;
-  const connection = input ? createConnection(ProposedFeatures.all, input, process.stdout) : createConnection(ProposedFeatures.all);
+  // Messages are written with claimlint's own encoder, which writes a long draft's
+  // diagnostics without building them as objects first (see diagnostic-list.ts). The library
+  // takes a writer where it takes an output stream; the input stays a stream, as the library
+  // ends the server when that stream ends (with code 1 unless a shutdown was asked).
+  const output = input && new StreamMessageWriter(process.stdout, { contentTypeEncoder: diagnosticsEncoder(new MessageParts(MESSAGE_PARTS)) });
+  const connection = input ? createConnection(ProposedFeatures.all, input, output as unknown as NodeJS.WritableStream) : createConnection(ProposedFeatures.all);
   if (input) {
     // Handed its streams, the library leaves the console as it is; anything printed would
     // land among the messages on stdout, so it goes to the editor's log instead.

@@ -2,7 +2,7 @@
  * Findings as LSP diagnostics: the rule id as `code` with a link to its documentation, and
  * for a spec checked against the reference, the fact and its source as related information.
  */
-import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from "vscode-languageserver";
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { FactCitation, Finding, Severity } from "../core/finding";
 import { ruleDocsUrl } from "../core/rules/catalog";
@@ -30,6 +30,11 @@ const RULE_LINKS = new Map<string, { href: string }>();
 
 export function toDiagnostic(finding: Finding, document: TextDocument, support: DiagnosticSupport = FULL_SUPPORT): Diagnostic {
   const range = { start: document.positionAt(finding.offset), end: document.positionAt(finding.offset + finding.length) };
+  return diagnosticAt(finding, range, document.uri, support);
+}
+
+/** The diagnostic of a finding already placed at `range` in the draft at `uri`. */
+export function diagnosticAt(finding: Finding, range: Range, uri: string, support: DiagnosticSupport): Diagnostic {
   const diagnostic: Diagnostic = {
     range,
     severity: SEVERITY[finding.severity],
@@ -40,12 +45,17 @@ export function toDiagnostic(finding: Finding, document: TextDocument, support: 
   if (support.codeDescription) diagnostic.codeDescription = linkTo(finding.rule);
   // The reference is bundled data, not a file the editor can open, so the related entry
   // sits on the claim itself and names the fact and its article in words.
-  if (support.relatedInformation && finding.rule === "spec-conflict" && finding.related?.length)
-    diagnostic.relatedInformation = finding.related.map((c): DiagnosticRelatedInformation => ({
-      location: { uri: document.uri, range },
+  if (hasRelatedInformation(finding, support))
+    diagnostic.relatedInformation = finding.related!.map((c): DiagnosticRelatedInformation => ({
+      location: { uri, range },
       message: describeCitation(c),
     }));
   return diagnostic;
+}
+
+/** Whether the finding's diagnostic carries related information, which names its place. */
+export function hasRelatedInformation(finding: Finding, support: DiagnosticSupport): boolean {
+  return support.relatedInformation && finding.rule === "spec-conflict" && !!finding.related?.length;
 }
 
 function linkTo(rule: Finding["rule"]): { href: string } {

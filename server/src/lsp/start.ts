@@ -26,6 +26,7 @@ import { FIX_ALL_KIND, fixAll, quickFixes } from "./code-actions";
 import { createConfigProblems } from "./config-problems";
 import { assertChanges, DraftDocument } from "./draft-document";
 import { FULL_SUPPORT, toDiagnostic, type DiagnosticSupport } from "./diagnostics";
+import { diagnosticList } from "./diagnostic-list";
 import { hoverCardAt } from "./hover-cards";
 import { createProjects, type Project } from "./project";
 import { createSettingsSource } from "./settings-source";
@@ -232,7 +233,7 @@ export function startServer(connection: Connection): void {
     }
     const analysis = { revision, findings, project, draft: listed };
     analyses.set(uri, analysis);
-    publish({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, document, client.diagnostics)) });
+    publish({ uri, version, diagnostics: diagnosticList(findings, document, client.diagnostics) });
     return analysis;
   }
 
