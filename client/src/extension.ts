@@ -13,9 +13,11 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: ExtensionContext): Promise<LanguageClient> {
   const serverModule = context.asAbsolutePath("dist/server.js");
+  // Over stdio, as other editors run it: there the server writes a long draft's diagnostics
+  // straight into bytes, where over IPC Node's channel would build them as objects first.
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6009"] } },
+    run: { module: serverModule, transport: TransportKind.stdio },
+    debug: { module: serverModule, transport: TransportKind.stdio, options: { execArgv: ["--nolazy", "--inspect=6009"] } },
   };
 
   // The server rereads a draft's settings when a config or an extra reference file changes.

@@ -1,7 +1,7 @@
 /**
  * `claimlint-language-server`: the language server for any editor that speaks LSP.
  * Transport from the command line, as vscode-languageserver reads it: `--stdio` (Neovim,
- * Emacs, Helix), `--node-ipc` (the VS Code extension) or `--socket=PORT`.
+ * Emacs, Helix, and the VS Code extension), `--node-ipc` or `--socket=PORT`.
  */
 import "./regexp-compilation";
 import { format } from "node:util";
