@@ -1,7 +1,7 @@
 /**
  * The inline pass, made cheap for prose and bounded for anything else.
  */
-import type { Element, MarkdownParser } from "@lezer/markdown";
+import { Autolink, type Element, type InlineContext, type MarkdownConfig, type MarkdownParser } from "@lezer/markdown";
 
 /**
  * What any of the parser's inline syntaxes starts with: escapes, entities, code, HTML and
@@ -74,4 +74,50 @@ function countMarks(text: string, from: number, to: number): number {
   let marks = 0;
   for (let i = from; i < to; i++) if ("*_~[]$`".includes(text[i])) marks++;
   return marks;
+}
+
+const gfmAutolink = Autolink.parseInline![0].parse;
+const LOWER_W = 119;
+const LOWER_H = 104;
+const LOWER_M = 109;
+const LOWER_X = 120;
+const AT_SIGN = 64;
+/** The longest local part GFM reads before the `@` of a bare e-mail address. */
+const LONGEST_LOCAL_PART = 100;
+
+/**
+ * GFM's bare URLs and e-mail addresses, tried only where one can start: a URL at `w`, `h`,
+ * `m` or `x` (`www.`, `http`, `mailto:`, `xmpp:`), an address where a word's characters run
+ * into an `@`. The parser tries every inline syntax at every character of a block with
+ * markup, and GFM's own test builds a regular expression at each word it tries: a tenth of a
+ * check's garbage. Where it is tried, GFM's own test decides.
+ */
+export const QuickAutolink: MarkdownConfig = {
+  parseInline: [
+    {
+      name: "Autolink",
+      parse(cx: InlineContext, next: number, absolute: number): number {
+        if (next === LOWER_W || next === LOWER_H || next === LOWER_M || next === LOWER_X || startsAddress(cx.text, absolute - cx.offset)) return gfmAutolink(cx, next, absolute);
+        return -1;
+      },
+    },
+  ],
+};
+
+/** Whether a local part starts at `at`, not inside a word, and runs into an `@` within GFM's reach. */
+function startsAddress(text: string, at: number): boolean {
+  if (at > 0 && isWordCharacter(text.charCodeAt(at - 1))) return false;
+  let end = at;
+  while (end - at < LONGEST_LOCAL_PART && isLocalPartCharacter(text.charCodeAt(end))) end++;
+  return end > at && text.charCodeAt(end) === AT_SIGN;
+}
+
+/** `\w` as GFM's expressions read it: ASCII letters, digits and the underscore. */
+function isWordCharacter(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/** `[\w.+-]`. */
+function isLocalPartCharacter(c: number): boolean {
+  return isWordCharacter(c) || c === 46 || c === 43 || c === 45;
 }
