@@ -8,7 +8,7 @@ import type { Reference, SpecAttribute, WeaponSystem } from "../reference/types"
 import { attributedBy, findAttribution, namesSpeaker, type Attribution } from "./attribution";
 import { compareWithReference, type Verdict } from "./comparison";
 import { findFigures, type Figure } from "./figures";
-import type { ProseBlock } from "./markdown/prose";
+import type { LeadIn, ProseBlock } from "./markdown/prose";
 import { findQuotations, narration, quotationAt, type Quotation } from "./quotations";
 import { sentencesAround, splitSentences, type Sentence } from "./sentences";
 import { anyBetween, lastAtOrBefore } from "./sorted";
@@ -39,10 +39,10 @@ export function createAnalyser(reference: Reference, attributionPhrases: readonl
    * What a lead-in passes to every item of its list or table, read once per lead-in: a
    * lead-in block outlives the check that read it when its list is edited and it is not.
    */
-  const leadIns = new WeakMap<ProseBlock, { attributed: boolean; system?: WeaponSystem }>();
+  const leadIns = new WeakMap<LeadIn, { attributed: boolean; system?: WeaponSystem }>();
 
   /** A lead-in covers its items when its last sentence is attributed, and lends them its system. */
-  function readLeadIn(leadIn: ProseBlock): { attributed: boolean; system?: WeaponSystem } {
+  function readLeadIn(leadIn: LeadIn): { attributed: boolean; system?: WeaponSystem } {
     let known = leadIns.get(leadIn);
     if (!known) {
       const sentences = splitSentences(leadIn.text);
@@ -123,7 +123,7 @@ function lastSystem(mentions: WeaponMention[]): WeaponSystem | undefined {
 }
 
 /** A link or footnote reference inside the sentence (or right after its full stop) cites it. */
-function cites(block: ProseBlock, sentence: Sentence): boolean {
+function cites(block: LeadIn, sentence: Sentence): boolean {
   return anyBetween(block.citations, sentence.start, sentence.end);
 }
 

@@ -58,6 +58,17 @@ const RULES: [RuleId, Rule][] = [
   ["figure-conflict", figureConflict],
 ];
 
+/** The one empty list every section without findings or claims shares. */
+const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * A section's list as an open draft keeps it: most sections have nothing, and a list grown by
+ * `push` holds room for seventeen; across a long draft's 60,000 sections that was 8 MB.
+ */
+function kept<T>(list: T[]): T[] {
+  return list.length === 0 ? (NONE as unknown as T[]) : list.slice();
+}
+
 /**
  * `sources` is the writer's own source documents, already read (see buildSourceIndex); without
  * it, claims are traced to nothing and the rules on sources stay silent.
@@ -94,7 +105,7 @@ export function createChecker(deps: { reference: Reference; options?: Partial<Ch
       }
       if (entry) claims.push(entry);
     }
-    return { findings: findings.sort((a, b) => a.offset - b.offset), claims };
+    return { findings: kept(findings.sort((a, b) => a.offset - b.offset)), claims: kept(claims) };
   }
   const findingsOnly = (prose: SectionProse) => readProse(prose, false);
   const withClaims = (prose: SectionProse) => readProse(prose, true);

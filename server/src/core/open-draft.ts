@@ -31,7 +31,7 @@ import { shiftFinding, type Finding } from "./finding";
 import { checkedPart, DEFAULT_MAX_DRAFT_SIZE } from "./size-limit";
 import { frontMatterEnd } from "./markdown/extensions";
 import { DraftInput } from "./markdown/input";
-import { LED_BLOCKS, leadsIn, markdownParser, readSection, type HtmlComment, type ProseBlock, type SectionProse } from "./markdown/prose";
+import { LED_BLOCKS, leadsIn, markdownParser, readSection, type HtmlComment, type LeadIn, type SectionProse } from "./markdown/prose";
 
 /** What reading one section's prose yields. */
 export interface SectionReading {
@@ -53,9 +53,9 @@ interface Section {
   claims: ClaimEntry[];
   comments: HtmlComment[];
   /** For a list or table: the lead-in paragraph it was read with. */
-  ledBy?: ProseBlock;
-  /** For a paragraph ending with a colon: itself, as the lead-in of a list or table after it. */
-  leadsInto?: ProseBlock;
+  ledBy?: LeadIn;
+  /** For a paragraph ending with a colon: its words, as the lead-in of a list or table after it. */
+  leadsInto?: LeadIn;
   /** The findings and comments moved to where the section last started, when that was elsewhere. */
   moved?: { at: number; findings: Finding[]; comments: HtmlComment[] };
 }
@@ -75,6 +75,8 @@ export interface StretchLengths {
 }
 /** A whole draft is parsed in stretches short enough that no parse holds much memory. */
 const STRETCH: StretchLengths = { whole: 256 * 1024, afterEdit: 4 * 1024 };
+/** The comments of the sections without any, which are nearly all of them. */
+const NO_COMMENTS: readonly HtmlComment[] = Object.freeze([]);
 /** Units of work between yields: parser steps (about one block each), and sections read. */
 const PARSE_STEPS = 64;
 const SECTIONS_READ = 32;
@@ -270,7 +272,7 @@ export class OpenDraft {
   }
 
   /** Reads a section from a stretch of the draft parsed on its own (so placed for the stretch). */
-  private read(node: SyntaxNode, stretch: string, type: string, ledBy: ProseBlock | undefined): Section {
+  private read(node: SyntaxNode, stretch: string, type: string, ledBy: LeadIn | undefined): Section {
     const prose = readSection(node, stretch, ledBy);
     const first = prose.blocks[0];
     const { findings, claims } = this.readProse(prose);
@@ -280,9 +282,9 @@ export class OpenDraft {
       readAt: node.from,
       findings,
       claims,
-      comments: prose.comments,
+      comments: prose.comments.length === 0 ? (NO_COMMENTS as HtmlComment[]) : prose.comments,
       ledBy,
-      leadsInto: type === "Paragraph" && first && leadsIn(first) ? { ...first, text: detached(first.text) } : undefined,
+      leadsInto: type === "Paragraph" && first && leadsIn(first) ? { text: detached(first.text), citations: first.citations } : undefined,
       moved: undefined,
     };
   }

@@ -33,8 +33,11 @@ export interface ProseBlock {
   /** Prose offsets of links and footnote references: each cites the sentence it sits in. */
   citations: number[];
   /** The paragraph ending with a colon that introduces the list or table this block is in. */
-  leadIn?: ProseBlock;
+  leadIn?: LeadIn;
 }
+
+/** What a lead-in passes on to the list or table after it: its words and what they cite. */
+export type LeadIn = Pick<ProseBlock, "text" | "citations">;
 
 /** An HTML comment in prose or between blocks (where directives live). */
 export interface HtmlComment {
@@ -96,11 +99,11 @@ export const LED_BLOCKS = new Set(["BulletList", "OrderedList", "Table"]);
  * for one thing: a list or table is led in by the paragraph before it (`outerLeadIn`), which
  * the caller finds among the sections before.
  */
-export function readSection(section: SyntaxNode, text: string, outerLeadIn: ProseBlock | undefined): SectionProse {
+export function readSection(section: SyntaxNode, text: string, outerLeadIn: LeadIn | undefined): SectionProse {
   const blocks: ProseBlock[] = [];
   const comments: HtmlComment[] = [];
   const byStart = new Map<number, ProseBlock>();
-  const leadIns: (ProseBlock | undefined)[] = [];
+  const leadIns: (LeadIn | undefined)[] = [];
 
   // The cursor walks without recursion: a draft may nest block quotes and lists thousands deep.
   let atSection = true;
