@@ -26,6 +26,7 @@ if (args.includes("--version") || args.includes("-v")) {
   // (the diagnostics sent, the findings moved), so a 10 MB draft kept about 300 MB resident.
   // Growing by a tenth keeps it near 200 MB, and keystrokes are no slower.
   setFlagsFromString("--heap-growing-percent=10");
+  setFlagsFromString("--semi-space-growth-factor=1");
   // Over stdio the client's bytes are framed again before the library reads them, so that a
   // broken header costs one message, not every message after it (see framing.ts).
   const input = args.includes("--stdio") ? process.stdin.pipe(new Reframer((bytes, why) => connection.console.error(`skipped ${bytes} bytes of input: ${why}`))) : undefined;
