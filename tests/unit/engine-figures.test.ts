@@ -37,6 +37,10 @@ describe("figures: money", () => {
     ["dollars spelled out", "Tokyo will add 500 million dollars to the reconstruction fund.", "500 million dollars"],
     ["euros spelled out", "Oslo gave 1.5 billion euros for gas purchases.", "1.5 billion euros"],
     ["hryvnias spelled out", "The city council set aside 40 million hryvnias for shelters.", "40 million hryvnias"],
+    ["a two-letter currency prefix", "Wellington gave NZ$12m for demining.", "NZ$12m"],
+    ["a one-letter currency prefix after a digit", "In 2023 A$100m went to armoured vehicles.", "A$100m"],
+    ["a currency prefix in lower case", "Hong Kong traders moved hk$3bn in a week.", "hk$3bn"],
+    ["an amount written from its decimal point", "Each shell cost $.5m to make.", "$.5m"],
   ])("%s fires", (_what, text, span) => {
     expect(found(text)).toEqual([["unattributed-figure", span]]);
   });
@@ -47,6 +51,20 @@ describe("figures: money", () => {
       ["unattributed-figure", "$20 billion"],
       ["unattributed-figure", "$6 billion"],
     ]);
+  });
+});
+
+describe("figures: where a number starts", () => {
+  it.each([
+    ["from its decimal point", "Russia's economy grew by .5 per cent.", ".5 per cent"],
+    ["after a dash", "Losses rose to 4,000-5,000 troops.", "4,000-5,000 troops"],
+    ["after an opening bracket", "Some shells (4,000 rounds) were lost.", "4,000 rounds"],
+  ])("%s", (_what, text, span) => {
+    expect(found(text)).toEqual([["unattributed-figure", span]]);
+  });
+
+  it("a number joined to a word or another number is not a figure", () => {
+    expect(found("The F16 and the Su25 were there, as was model x500.")).toEqual([]);
   });
 });
 

@@ -41,11 +41,18 @@ const FRACTION_WORD = "halves|half|thirds?|quarters?|fifths?|sixths?|sevenths?|e
 const SMALL = "a|one|two|three|four|five|six|seven|eight|nine|ten";
 const VAGUE = String.raw`(?:tens|hundreds)\s+of\s+thousands|dozens|hundreds|thousands|millions|billions|scores`;
 
-/** Number cores in digits, with or without a currency; the named group says which kind. */
+/**
+ * A number core in digits, with or without a currency: group 1 is money (2 its currency, 3
+ * its amount), group 4 a bare number. Numbered, not named: named groups cost an object per
+ * match, and prose is full of numbers. Tried only where nextDigitCore finds one can start.
+ */
 const DIGIT_CORE = new RegExp(
-  [String.raw`(?<money>(?<cur>${CURRENCY_SYMBOL})\s?(?<mnum>${DIGITS}))`, String.raw`(?<![\p{L}\p{N}_$£€.,])(?<num>${DIGITS})(?![\p{N}])`].join("|"),
-  "giu",
+  [String.raw`((${CURRENCY_SYMBOL})\s?(${DIGITS}))`, String.raw`(?<![\p{L}\p{N}_$£€.,])(${DIGITS})(?![\p{N}])`].join("|"),
+  "iuy",
 );
+/** What every digit core holds, at most two characters after its start (`NZ$5`, `.5`). */
+const CORE_CHARACTER = /[\d$£€₴₽¥]/g;
+const MOST_BEFORE_CORE_CHARACTER = 2;
 /**
  * Number cores in words, tried only where a word that can start one begins: a regular
  * expression that tried these words at every character would cost more than all the rest
@@ -147,37 +154,52 @@ export function findFigures(text: string): Figure[] {
   // first at a tie); nothing that starts before `scanFrom` (inside the last core or figure)
   // is taken.
   let scanFrom = 0;
-  DIGIT_CORE.lastIndex = 0;
-  let digits = DIGIT_CORE.exec(text);
+  let digits = nextDigitCore(text, 0);
   let words = nextWordCore(text, 0);
   for (;;) {
-    if (digits && digits.index < scanFrom) {
-      DIGIT_CORE.lastIndex = scanFrom;
-      digits = DIGIT_CORE.exec(text);
-    }
+    if (digits && digits.index < scanFrom) digits = nextDigitCore(text, scanFrom);
     if (words && words.index < scanFrom) words = nextWordCore(text, scanFrom);
     const m = digits && (!words || digits.index <= words.index) ? digits : words;
     if (!m) break;
     const end = m.index + m[0].length;
-    if (m === digits) digits = DIGIT_CORE.exec(text);
+    const inDigits = m === digits;
+    if (inDigits) digits = nextDigitCore(text, end);
     else words = nextWordCore(text, end);
     scanFrom = end;
-    const g = m.groups!;
-    const figure = g.money
-      ? moneyFigure(text, m.index, end, g.cur, parseDigits(g.mnum))
-      : g.num
-        ? digitFigure(text, end - g.num.length, g.num)
-        : g.frac
-          ? fractionFigure(text, m.index, end, g.frac)
-          : g.vague
-            ? { kind: "count" as const, start: m.index, end: countedNounEnd(text, end) }
-            : wordFigure(text, m.index, end, g.words);
+    let figure: Figure | undefined;
+    if (!inDigits) {
+      const g = m.groups!;
+      figure = g.frac
+        ? fractionFigure(text, m.index, end, g.frac)
+        : g.vague
+          ? { kind: "count" as const, start: m.index, end: countedNounEnd(text, end) }
+          : wordFigure(text, m.index, end, g.words);
+    } else figure = m[1] !== undefined ? moneyFigure(text, m.index, end, m[2], parseDigits(m[3])) : digitFigure(text, end - m[4].length, m[4]);
     if (!figure) continue;
     withQualifier(text, figure);
     figures.push(figure);
     scanFrom = Math.max(scanFrom, figure.end);
   }
   return figures;
+}
+
+/**
+ * The next number core in digits at or after `from`. The core's characters are looked for
+ * first, and the pattern is tried only in the two places before each and at it: tried at
+ * every character, its currency prefixes and look-behind cost a tenth of reading figures.
+ */
+function nextDigitCore(text: string, from: number): RegExpExecArray | null {
+  let tried = from;
+  CORE_CHARACTER.lastIndex = from;
+  for (let c = CORE_CHARACTER.exec(text); c; c = CORE_CHARACTER.exec(text)) {
+    for (let at = Math.max(tried, c.index - MOST_BEFORE_CORE_CHARACTER); at <= c.index; at++) {
+      DIGIT_CORE.lastIndex = at;
+      const m = DIGIT_CORE.exec(text);
+      if (m) return m;
+    }
+    tried = c.index + 1;
+  }
+  return null;
 }
 
 /**
