@@ -98,6 +98,18 @@ describe("the diagnostics writer", () => {
     expect(json.params.diagnostics[0].range).toEqual({ start: { line: 0, character: 12 }, end: { line: 0, character: 24 } });
   });
 
+  it("writes one list after another into the buffer it keeps, each whole, as the writer reads each before the next", async () => {
+    const long = readFileSync("examples/draft.md", "utf8").repeat(40);
+    const short = "Russia lost 4,000 troops.\n";
+    const encoder = diagnosticsEncoder(new MessageParts(100));
+    for (const text of [long, short, long, short, short, long]) {
+      const document = TextDocument.create("file:///d.md", "markdown", 1, text);
+      const message = publishOf(document.uri, 1, new DiagnosticList(bundledChecker.check(text), document, document.uri, FULL_SUPPORT));
+      const bytes = await encoder.encode(message, { charset: "utf-8" });
+      expect(JSON.parse(Buffer.from(bytes).toString("utf8"))).toEqual(libraryJson(message));
+    }
+  });
+
   it("writes any other message as the library does", async () => {
     const messages = [
       { jsonrpc: "2.0", id: 1, result: { contents: { kind: "markdown", value: "“ATACMS” ✓ 𝟘" } } },

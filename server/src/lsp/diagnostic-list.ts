@@ -66,8 +66,8 @@ export class DiagnosticList {
     return this.findings.map((_, i) => this.diagnostic(i));
   }
 
-  /** The whole publishDiagnostics message, in UTF-8. */
-  write(params: PublishDiagnosticsParams, parts: MessageParts): Buffer {
+  /** The whole publishDiagnostics message, in UTF-8, written into room of at least the size asked. */
+  write(params: PublishDiagnosticsParams, parts: MessageParts, room: (size: number) => Buffer = Buffer.allocUnsafe): Buffer {
     const head = Buffer.from(
       `{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":${JSON.stringify(params.uri)}${params.version === undefined ? "" : `,"version":${params.version}`},"diagnostics":[`,
       "utf8",
@@ -83,7 +83,7 @@ export class DiagnosticList {
       bodies[i] = whole[i] ? Buffer.from(JSON.stringify(this.diagnostic(i)), "utf8") : parts.of(this.findings[i], this.support);
       size += bodies[i].length + (whole[i] ? 0 : MOST_RANGE_BYTES);
     }
-    const out = Buffer.allocUnsafe(size);
+    const out = room(size);
     out.set(head, 0);
     let at = head.length;
     const r = this.ranges;
@@ -173,14 +173,24 @@ const NO_RANGE = { start: { line: 0, character: 0 }, end: { line: 0, character: 
 /**
  * The stdio writer's JSON encoder: a publishDiagnostics message whose diagnostics are a
  * DiagnosticList is written by the list; any other message as the library writes it.
+ *
+ * The lists are written into one buffer, used again for each: the writer hands a message to
+ * the stream and waits until the stream has written it before it encodes the next. A new
+ * buffer of megabytes for each keystroke in a long draft was memory the allocator kept.
  */
 export function diagnosticsEncoder(parts: MessageParts): ContentTypeEncoder {
+  let kept = Buffer.alloc(0);
+  const room = (size: number) => {
+    // Grown with room to spare; given back when a much smaller list would do (a long draft closed).
+    if (kept.length < size || kept.length > size * 4 + SMALL_ROOM) kept = Buffer.allocUnsafeSlow(Math.ceil(size * 1.25));
+    return kept;
+  };
   return {
     name: "application/json",
     encode(message: unknown, options: ContentTypeEncoderOptions): Promise<Uint8Array> {
       try {
         const params = (message as { params?: PublishDiagnosticsParams }).params;
-        if (params?.diagnostics instanceof DiagnosticList) return Promise.resolve(params.diagnostics.write(params, parts));
+        if (params?.diagnostics instanceof DiagnosticList) return Promise.resolve(params.diagnostics.write(params, parts, room));
         return Promise.resolve(Buffer.from(JSON.stringify(message), options.charset));
       } catch (error) {
         return Promise.reject(error);
@@ -188,3 +198,6 @@ export function diagnosticsEncoder(parts: MessageParts): ContentTypeEncoder {
     },
   };
 }
+
+/** Below this a buffer kept for the lists is never worth giving back. */
+const SMALL_ROOM = 64 * 1024;
