@@ -12,14 +12,17 @@ import { formatNumber } from "./wording";
 
 const ATTRIBUTION_LEAD = ", according to ";
 const PLACEHOLDER = "…";
+/** What every `Add attribution…` inserts and where its placeholder sits: one of each for all of them. */
+const ATTRIBUTION_TO_FILL = ATTRIBUTION_LEAD + PLACEHOLDER;
+const PLACEHOLDER_PLACE = Object.freeze({ offset: ATTRIBUTION_LEAD.length, length: PLACEHOLDER.length });
 
 /** `Add attribution…`: `, according to …` before the sentence's closing punctuation and quotes. */
 export function addAttribution(claim: Claim): Fix {
   return {
     kind: "add-attribution",
     title: "Add attribution…",
-    edits: [{ offset: attributionPoint(claim), length: 0, newText: ATTRIBUTION_LEAD + PLACEHOLDER }],
-    placeholder: { offset: ATTRIBUTION_LEAD.length, length: PLACEHOLDER.length },
+    edits: [{ offset: attributionPoint(claim), length: 0, newText: ATTRIBUTION_TO_FILL }],
+    placeholder: PLACEHOLDER_PLACE,
   };
 }
 
