@@ -98,8 +98,12 @@ export function sentencesAround(text: string, offsets: readonly number[]): Sente
   return sentences;
 }
 
-/** What can end a sentence under Unicode's rules: a terminal, a full stop or a paragraph separator. */
-const ENDS = /[\p{Sentence_Terminal}.\u2024\uFE52\uFF0E\u0085]/gu;
+/**
+ * What can end a sentence under Unicode's rules: a terminal, a full stop or a paragraph
+ * separator; but not a full stop with a digit right after it (`1.5`), where the rules never
+ * end one. Figures are full of decimals, and each would send its sentence to the segmenter.
+ */
+const ENDS = /[\p{Sentence_Terminal}.\u2024\uFE52\uFF0E\u0085](?!(?<=\.)[0-9])/gu;
 /** A text's own ending, from its first terminal: terminals, then closing marks, then spaces. */
 const OWN_END = /[\p{Sentence_Terminal}.\u2024\uFE52\uFF0E]+["”’')\]]*\s*$/uy;
 
