@@ -16,6 +16,7 @@ describe("figures: counts", () => {
     ["a spelled-out dozen with a qualifier", "Kyiv has fewer than two dozen tanks left in reserve.", "fewer than two dozen tanks"],
     ["a hundred", "Russia sent a hundred drones against the port.", "a hundred drones"],
     ["half a dozen", "Russia fired half a dozen drones at Kherson before dawn.", "half a dozen drones"],
+    ["a spelled-out count in capitals", "TWO HUNDRED tanks were lost near Avdiivka.", "TWO HUNDRED tanks"],
   ])("%s fires", (_what, text, span) => {
     expect(found(text)).toEqual([["unattributed-figure", span]]);
   });
@@ -61,6 +62,10 @@ describe("figures: where a number starts", () => {
     ["after an opening bracket", "Some shells (4,000 rounds) were lost.", "4,000 rounds"],
   ])("%s", (_what, text, span) => {
     expect(found(text)).toEqual([["unattributed-figure", span]]);
+  });
+
+  it("a number word inside a longer word is not a figure", () => {
+    expect(found("Everyone saw the often-tenfold rise; Twentyfive and seventyish were codenames.")).toEqual([]);
   });
 
   it("a number joined to a word or another number is not a figure", () => {
