@@ -67,8 +67,13 @@ const WORD_CORE = new RegExp(
   "iuy",
 );
 const WORD_CORE_STARTS = [...new Set([...SMALL.split("|"), "half", "tens", "dozens", "hundreds", "thousands", "millions", "billions", "scores", ...NUMBER_WORDS])];
-/** A word that can start a number core in words, as a whole word of ASCII letters, in either case. */
-const WORD_START = new RegExp(`(?<![A-Za-z])(?:${WORD_CORE_STARTS.sort((a, b) => b.length - a.length).join("|")})(?![A-Za-z])`, "gi");
+/**
+ * A word that can start a number core in words, as a whole word of ASCII letters, in either
+ * case. A word boundary, not a look-behind, before it: the engine finds those faster, and a
+ * start after a digit or `_`, which only the look-behind would let through, is not one (see
+ * INSIDE_WORD).
+ */
+const WORD_START = new RegExp(`\\b(?:${WORD_CORE_STARTS.sort((a, b) => b.length - a.length).join("|")})(?![A-Za-z])`, "gi");
 /** A word core starts a word: no letter, digit or joiner right before it. */
 const INSIDE_WORD = /[\p{L}\p{N}_'’-]$/u;
 
