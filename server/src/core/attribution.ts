@@ -120,10 +120,15 @@ const PHRASES: [RegExp, PhraseForm][] = [
 ];
 
 function firstAttributingPhrase(text: string, extra: readonly RegExp[]): { start: number; end: number; form: PhraseForm } | undefined {
-  for (const [re, form] of [...PHRASES, ...extra.map((re): [RegExp, PhraseForm] => [re, "itself"])]) {
+  for (const [re, form] of PHRASES) {
     re.lastIndex = 0;
     const m = re.exec(text);
     if (m) return { start: m.index, end: m.index + m[0].length, form };
+  }
+  for (const re of extra) {
+    re.lastIndex = 0;
+    const m = re.exec(text);
+    if (m) return { start: m.index, end: m.index + m[0].length, form: "itself" };
   }
   VERB.lastIndex = 0;
   for (let m = VERB.exec(text); m; m = VERB.exec(text)) {
