@@ -1,12 +1,12 @@
 /**
- * Blocks without a weapon system are segmented only around their figures and quotation
- * marks. Whatever the text, those sentences must be exactly the ones the whole block's
- * segmentation gives.
+ * A block is segmented stretch by stretch between the places a sentence surely ends, and a
+ * block without a weapon system only around its figures and quotation marks. Whatever the
+ * text, those sentences must be exactly the ones the whole block's segmentation gives.
  */
 import fc from "fast-check";
 import { runs } from "./property-seed";
 import { describe, expect, it } from "vitest";
-import { canEndInside, sentencesAround, splitSentences } from "../../server/src/core/sentences";
+import { canEndInside, flatten, segmentWhole, sentencesAround, splitSentences } from "../../server/src/core/sentences";
 
 const PIECES = [
   "Russia fired 40 drones.", "It was hard.", " ", "  ", "\n", "Gen. Smith said so.", "The U.S. Army agreed.", "At 5 a.m. Sirens sounded.",
@@ -14,13 +14,25 @@ const PIECES = [
   "ministers said", "said:", "\"Quote.\" ", "Next", "x".repeat(500), "Él llegó.", "no. 5",
 ];
 
+describe("sentences between sure ends", () => {
+  it("are the whole block's sentences", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 30 }), (pieces) => {
+        const text = pieces.join(pieces.length % 2 ? " " : "");
+        expect(splitSentences(text)).toEqual(segmentWhole(flatten(text)));
+      }),
+      { numRuns: runs(2000) },
+    );
+  });
+});
+
 describe("sentences around offsets", () => {
   it("are the whole block's sentences that hold them", () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 30 }), fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), (pieces, picks) => {
         const text = pieces.join(pieces.length % 2 ? " " : "");
         const offsets = picks.map((p) => p % text.length);
-        const whole = splitSentences(text);
+        const whole = segmentWhole(flatten(text));
         const around = sentencesAround(text, offsets);
         for (const sentence of around) expect(whole).toContainEqual(sentence);
         for (const offset of offsets) {

@@ -43,11 +43,29 @@ function sureEndAfter(flat: string, m: RegExpExecArray, floor: number): number {
 }
 
 /** A soft line break is not a paragraph end; the segmenter would treat it as one. */
-const flatten = (text: string) => text.replace(/[\r\n\u2028\u2029]/g, " ");
+export const flatten = (text: string) => text.replace(/[\r\n\u2028\u2029]/g, " ");
 
-/** Splits a block's prose into sentences. */
+/**
+ * Splits a block's prose into sentences: the stretches between sure sentence ends are
+ * segmented one by one, and a stretch with nothing that could end a sentence before its own
+ * end (most of them) is one sentence without the segmenter.
+ */
 export function splitSentences(text: string): Sentence[] {
   const flat = flatten(text);
+  const cuts = sureCuts(flat);
+  // A stretch with no sure end in it is a wall of text: that is what chunks are for.
+  for (let i = 0; i + 1 < cuts.length; i++) if (cuts[i + 1] - cuts[i] > CHUNK * 2) return segmentWhole(flat);
+  const sentences: Sentence[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) segmentChunk(flat, cuts[i], cuts[i + 1], sentences);
+  return sentences;
+}
+
+/**
+ * The sentences of a block as the segmenter reads the whole of it (in chunks, as its cost
+ * grows faster than its input). splitSentences and sentencesAround give the same, as their
+ * tests show.
+ */
+export function segmentWhole(flat: string): Sentence[] {
   const sentences: Sentence[] = [];
   for (let from = 0; from < flat.length; ) {
     const to = chunkEnd(flat, from);
@@ -78,6 +96,22 @@ function chunkEnd(flat: string, from: number): number {
  */
 export function sentencesAround(text: string, offsets: readonly number[]): Sentence[] {
   const flat = flatten(text);
+  const cuts = sureCuts(flat);
+  const windows: number[] = [];
+  for (const offset of [...offsets].sort((a, b) => a - b)) {
+    const i = Math.max(0, lastAtOrBefore(cuts, offset, (c) => c));
+    if (i >= cuts.length - 1 || windows[windows.length - 1] === i) continue;
+    // A stretch with no sure end in it is a wall of text: that is what chunks are for.
+    if (cuts[i + 1] - cuts[i] > CHUNK * 2) return segmentWhole(flat);
+    windows.push(i);
+  }
+  const sentences: Sentence[] = [];
+  for (const i of windows) segmentChunk(flat, cuts[i], cuts[i + 1], sentences);
+  return sentences;
+}
+
+/** The start of a flattened block, every place a sentence surely ends in it, and its end. */
+function sureCuts(flat: string): number[] {
   const cuts = [0];
   SURE_END.lastIndex = 0;
   for (let m = SURE_END.exec(flat); m; m = SURE_END.exec(flat)) {
@@ -85,17 +119,7 @@ export function sentencesAround(text: string, offsets: readonly number[]): Sente
     if (end >= 0) cuts.push(end);
   }
   cuts.push(flat.length);
-  const windows: number[] = [];
-  for (const offset of [...offsets].sort((a, b) => a - b)) {
-    const i = Math.max(0, lastAtOrBefore(cuts, offset, (c) => c));
-    if (i >= cuts.length - 1 || windows[windows.length - 1] === i) continue;
-    // A stretch with no sure end in it is a wall of text: that is what chunks are for.
-    if (cuts[i + 1] - cuts[i] > CHUNK * 2) return splitSentences(text);
-    windows.push(i);
-  }
-  const sentences: Sentence[] = [];
-  for (const i of windows) segmentChunk(flat, cuts[i], cuts[i + 1], sentences);
-  return sentences;
+  return cuts;
 }
 
 /**
