@@ -27,20 +27,72 @@ const MOST_PAIRED_MARKS = 256;
 /** Makes `parser.parseInline` skip plain text and stay linear on text dense with marks. */
 export function boundInlineParsing(parser: MarkdownParser): MarkdownParser {
   const parseEveryInline = parser.parseInline.bind(parser);
+  const parsePiece = (text: string, offset: number): Element[] => {
+    const outer = plainRunsSkipped;
+    plainRunsSkipped = !text.includes("@");
+    try {
+      return parseEveryInline(text, offset);
+    } finally {
+      plainRunsSkipped = outer;
+    }
+  };
   parser.parseInline = (text: string, offset: number): Element[] => {
     if (!INLINE_MARKUP.test(text)) return [];
     const cuts = piecesOf(text);
-    if (cuts.length === 0) return parseEveryInline(text, offset);
+    if (cuts.length === 0) return parsePiece(text, offset);
     const elements: Element[] = [];
     let from = 0;
     for (const to of [...cuts, text.length]) {
-      elements.push(...parseEveryInline(text.slice(from, to), offset + from));
+      elements.push(...parsePiece(text.slice(from, to), offset + from));
       from = to;
     }
     return elements;
   };
   return parser;
 }
+
+/**
+ * Whether PlainRun may pass over the text being parsed: not when it holds an `@`, as a bare
+ * e-mail address may then start at any word (see QuickAutolink); and not outside
+ * boundInlineParsing, which knows the text.
+ */
+let plainRunsSkipped = false;
+
+/**
+ * Characters where some inline syntax may start: `$` math, `\` escapes and hard breaks, `&`
+ * entities, `` ` `` code, `<` HTML and comments, `*` and `_` emphasis, `~` strikethrough, `[`
+ * links and footnote references, `!` images, `]` link ends, and `w`, `h`, `m`, `x`, where a
+ * bare URL may (see QuickAutolink). Two spaces may start a hard break. (Keep this in step with
+ * the syntaxes configured: the parser test compares trees with the parser left alone.)
+ */
+const MAY_START = new Uint8Array(128);
+for (const c of "$\\&`<*_~[]!whmx") MAY_START[c.charCodeAt(0)] = 1;
+const SPACE = 32;
+
+const mayStart = (c: number, next: number) => (c < 128 && MAY_START[c] === 1) || (c === SPACE && next === SPACE);
+
+/**
+ * Passes over a run of characters where no inline syntax can start. The parser tries every
+ * inline syntax at every character of a block with markup, so in a paragraph with one link
+ * each of its characters was tried thirteen times; tried first, this returns the run's end,
+ * and the parser goes on from there.
+ */
+export const PlainRun: MarkdownConfig = {
+  parseInline: [
+    {
+      name: "PlainRun",
+      before: "InlineMath",
+      parse(cx: InlineContext, next: number, absolute: number): number {
+        if (!plainRunsSkipped) return -1;
+        const text = cx.text;
+        let at = absolute - cx.offset;
+        if (mayStart(next, text.charCodeAt(at + 1))) return -1;
+        for (at++; at < text.length && !mayStart(text.charCodeAt(at), text.charCodeAt(at + 1)); at++);
+        return cx.offset + at;
+      },
+    },
+  ],
+};
 
 /** Where to cut `text` so that no piece holds more than MOST_PAIRED_MARKS paired marks; none for most text. */
 function piecesOf(text: string): number[] {

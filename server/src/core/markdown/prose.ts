@@ -6,7 +6,7 @@
 import { GFM, parser as commonmark } from "@lezer/markdown";
 import type { SyntaxNode, TreeCursor } from "@lezer/common";
 import { Footnotes, MathSyntax, NestingLimit } from "./extensions";
-import { boundInlineParsing, QuickAutolink } from "./inline";
+import { boundInlineParsing, PlainRun, QuickAutolink } from "./inline";
 import { decodeEntity } from "./entities";
 import { OffsetMap } from "./offset-map";
 import { detached } from "../detached";
@@ -15,7 +15,7 @@ import { detached } from "../detached";
  * CommonMark with GFM (tables, strikethrough, task lists, autolinks), footnotes and math, with
  * containers nested no deeper than any draft needs.
  */
-export const markdownParser = boundInlineParsing(commonmark.configure([GFM, QuickAutolink, Footnotes, MathSyntax, NestingLimit]));
+export const markdownParser = boundInlineParsing(commonmark.configure([GFM, QuickAutolink, Footnotes, MathSyntax, NestingLimit, PlainRun]));
 
 /** Stands in the prose for inline code, autolinks and inline math: not a word, not a number. */
 export const PLACEHOLDER = "\uFFFC";
