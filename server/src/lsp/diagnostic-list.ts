@@ -9,8 +9,8 @@
  * its garbage. A DiagnosticList keeps each finding with its range; the stdio writer's encoder
  * writes the message straight into one buffer, from the range's numbers and from each
  * message's own part (severity, code, text, link), which is encoded once and reused for as
- * long as the finding keeps its message. Any other writer (the IPC channel the VS Code
- * extension uses, the library's tracing) reads plain diagnostics through toJSON.
+ * long as the finding keeps its message. Any other writer (Node's IPC channel, the
+ * library's tracing) reads plain diagnostics through toJSON.
  */
 import type { ContentTypeEncoder, ContentTypeEncoderOptions, Diagnostic, PublishDiagnosticsParams } from "vscode-languageserver";
 import type { Finding } from "../core/finding";
@@ -56,7 +56,7 @@ export class DiagnosticList {
     return this.findings.length;
   }
 
-  diagnostic(i: number): Diagnostic {
+  private diagnostic(i: number): Diagnostic {
     const r = this.ranges;
     const range = { start: { line: r[i * 4], character: r[i * 4 + 1] }, end: { line: r[i * 4 + 2], character: r[i * 4 + 3] } };
     return diagnosticAt(this.findings[i], range, this.uri, this.support);
@@ -67,7 +67,7 @@ export class DiagnosticList {
   }
 
   /** The whole publishDiagnostics message, in UTF-8, written into room of at least the size asked. */
-  write(params: PublishDiagnosticsParams, parts: MessageParts, room: (size: number) => Buffer = Buffer.allocUnsafe): Buffer {
+  write(params: PublishDiagnosticsParams, parts: MessageParts, room: (size: number) => Buffer): Buffer {
     const head = Buffer.from(
       `{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":${JSON.stringify(params.uri)}${params.version === undefined ? "" : `,"version":${params.version}`},"diagnostics":[`,
       "utf8",
